@@ -1,0 +1,39 @@
+#include "app/app.hpp"
+
+#include <filesystem>
+
+#include "modules/audit/audit_log.hpp"
+
+namespace comptoir {
+
+std::string default_database_url(const std::string& data_dir) {
+    return (std::filesystem::path(data_dir) / "comptoir.db").string();
+}
+
+App::App(AppConfig config) : config_(std::move(config)) {
+    std::filesystem::create_directories(config_.data_dir);
+    if (config_.database_url.empty()) config_.database_url = default_database_url(config_.data_dir);
+    db_ = store::open_database(config_.database_url, config_.pool_size);
+
+    std::vector<store::Migration> all;
+    for (auto& m : identity::IdentityModule::migrations()) all.push_back(std::move(m));
+    for (auto& m : audit::migrations()) all.push_back(std::move(m));
+    for (auto& m : crm::CrmModule::migrations()) all.push_back(std::move(m));
+    store::migrate(*db_, all);
+
+    identity_ = std::make_unique<identity::IdentityModule>(*db_, config_.data_dir);
+    crm_ = std::make_unique<crm::CrmModule>(*db_);
+}
+
+App::~App() = default;
+
+http::WebServer& App::web() {
+    if (!web_) {
+        web_ = std::make_unique<http::WebServer>(config_.server, identity_->authenticator());
+        identity_->register_routes(*web_);
+        crm_->register_routes(*web_);
+    }
+    return *web_;
+}
+
+}  // namespace comptoir

@@ -1,0 +1,29 @@
+// The client and prospect base: client cards, contacts, categories, duplicate prevention, search.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "http/web_server.hpp"
+#include "store/database.hpp"
+#include "store/migrator.hpp"
+
+namespace comptoir::crm {
+
+class ClientService;
+
+class CrmModule {
+public:
+    explicit CrmModule(store::Database& db);
+    ~CrmModule();
+
+    static std::vector<store::Migration> migrations();
+    void register_routes(http::WebServer& web);
+    ClientService& clients();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace comptoir::crm

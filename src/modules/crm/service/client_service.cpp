@@ -1,0 +1,226 @@
+#include "modules/crm/service/client_service.hpp"
+
+#include <algorithm>
+
+#include "core/clock.hpp"
+#include "modules/crm/domain/accounting_code.hpp"
+#include "modules/crm/model/client_json.hpp"
+#include "modules/crm/model/client_validation.hpp"
+#include "modules/crm/storage/client_store.hpp"
+
+namespace comptoir::crm {
+namespace {
+
+constexpr std::size_t kMaxBatch = 1000;
+
+Error client_not_found() { return Error::not_found("Ce client n'existe pas.", "This client does not exist."); }
+
+Error duplicate_error(const std::vector<DuplicateMatch>& matches) {
+    Error e{ErrorKind::Duplicate, "client.duplicate",
+            "Un client ou un contact existant a le même téléphone, e-mail ou SIRET. Vérifiez les fiches "
+            "correspondantes ou confirmez la création.",
+            "An existing client or contact has the same phone, email or SIRET. Check the matching records or "
+            "confirm to save anyway.",
+            {}, {}};
+    e.extension_json = nlohmann::json{{"matches", matches_json(matches)}}.dump();
+    return e;
+}
+
+// References to other records must belong to the actor's company; a foreign id reads as unknown.
+void check_references(store::Connection& conn, const Actor& actor, const Client& c, std::vector<FieldIssue>& issues) {
+    if (c.assigned_user_id && !storage::user_in_company(conn, actor.company_id, *c.assigned_user_id))
+        issues.push_back({"assigned_user_id", "assigned_user_id.unknown", "Ce membre de l'équipe n'existe pas.",
+                          "This team member does not exist."});
+    if (!c.category_ids.empty() &&
+        storage::existing_categories(conn, actor.company_id, c.category_ids).size() != c.category_ids.size())
+        issues.push_back({"category_ids", "category_ids.unknown", "Une des catégories choisies n'existe pas.",
+                          "One of the chosen categories does not exist."});
+}
+
+Result<std::string> assign_accounting_code(store::Connection& conn, const Actor& actor, const Client& c) {
+    if (!c.accounting_code.empty()) {
+        if (storage::accounting_code_taken(conn, actor.company_id, c.accounting_code, c.id))
+            return fail(Error::invalid_field("accounting_code", "accounting_code.taken",
+                                             "Ce compte auxiliaire est déjà attribué à un autre client.",
+                                             "This accounting code is already used by another client."));
+        return c.accounting_code;
+    }
+    auto rule = parse_rule(storage::accounting_code_rule(conn, actor.company_id));
+    if (!rule) rule = AccountingCodeRule{};
+    // A generated code that collides (a renamed client, a code typed by hand) takes the next number.
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        auto code = generate_code(*rule, c.display_name(), storage::next_counter(conn, actor.company_id, "accounting_code"));
+        if (!storage::accounting_code_taken(conn, actor.company_id, code, c.id)) return code;
+    }
+    return fail(Error::internal("accounting_code.exhausted"));
+}
+
+Result<Client> insert_new(store::Connection& conn, const Actor& actor, Client c, DuplicatePolicy policy) {
+    auto issues = normalise_client(c, today_iso());
+    check_references(conn, actor, c, issues);
+    if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
+    c.id = 0;
+    if (policy == DuplicatePolicy::Refuse)
+        if (auto matches = storage::find_duplicates(conn, actor.company_id, c); !matches.empty())
+            return fail(duplicate_error(matches));
+    TRY_RESULT(code, assign_accounting_code(conn, actor, c));
+    c.accounting_code = code;
+    auto now = now_iso();
+    c.id = storage::insert_client(conn, actor.company_id, c, actor.user_id, now);
+    storage::save_contacts(conn, actor.company_id, c.id, c.contacts, now);
+    storage::save_categories(conn, actor.company_id, c.id, c.category_ids);
+    storage::reindex_client(conn, actor.company_id, c);
+    audit::record(conn, actor, "client", c.id, "create", audit_snapshot(c));
+    return c;
+}
+
+}  // namespace
+
+bool can_write_clients(const Actor& actor) { return actor.role == Role::Admin || actor.role == Role::Sales; }
+
+Result<Client> ClientService::create(const Actor& actor, Client input, DuplicatePolicy policy) {
+    if (!can_write_clients(actor)) return fail(Error::forbidden());
+    return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<Client> {
+        TRY_RESULT(created, insert_new(conn, actor, std::move(input), policy));
+        return *storage::find_client(conn, actor.company_id, created.id);
+    });
+}
+
+Result<Client> ClientService::update(const Actor& actor, std::int64_t id, Client input, DuplicatePolicy policy) {
+    if (!can_write_clients(actor) && actor.role != Role::Accountant) return fail(Error::forbidden());
+    return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<Client> {
+        auto before = storage::find_client(conn, actor.company_id, id);
+        if (!before) return fail(client_not_found());
+        Client c = std::move(input);
+        if (actor.role == Role::Accountant) {
+            // The accountant keeps the books: only the accounting fields are theirs to change.
+            Client limited = *before;
+            limited.accounting_code = c.accounting_code;
+            limited.payment_terms = c.payment_terms;
+            limited.payment_method = c.payment_method;
+            c = std::move(limited);
+        }
+        c.id = id;
+        auto issues = normalise_client(c, today_iso());
+        check_references(conn, actor, c, issues);
+        if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
+        if (policy == DuplicatePolicy::Refuse) {
+            // Only new values can raise a warning: a client already sharing a phone with another (and
+            // confirmed then) must not be blocked on every later edit.
+            auto matches = storage::find_duplicates(conn, actor.company_id, c);
+            auto known = storage::find_duplicates(conn, actor.company_id, *before);
+            std::erase_if(matches, [&](const DuplicateMatch& m) {
+                return std::any_of(known.begin(), known.end(), [&](const DuplicateMatch& k) {
+                    return k.client_id == m.client_id && k.field == m.field && k.value == m.value;
+                });
+            });
+            if (!matches.empty()) return fail(duplicate_error(matches));
+        }
+        if (c.accounting_code.empty()) c.accounting_code = before->accounting_code;
+        TRY_RESULT(code, assign_accounting_code(conn, actor, c));
+        c.accounting_code = code;
+        auto now = now_iso();
+        storage::update_client(conn, actor.company_id, c, actor.user_id, now);
+        storage::save_contacts(conn, actor.company_id, id, c.contacts, now);
+        storage::save_categories(conn, actor.company_id, id, c.category_ids);
+        storage::reindex_client(conn, actor.company_id, c);
+        auto changes = audit::diff(audit_snapshot(*before), audit_snapshot(c));
+        if (!changes.empty()) audit::record(conn, actor, "client", id, "update", changes);
+        return *storage::find_client(conn, actor.company_id, id);
+    });
+}
+
+Result<Client> ClientService::get(const Actor& actor, std::int64_t id) {
+    return store::with_transaction(db_, false, [&](store::Connection& conn) -> Result<Client> {
+        auto c = storage::find_client(conn, actor.company_id, id);
+        if (!c) return fail(client_not_found());
+        return *c;
+    });
+}
+
+Result<ClientListPage> ClientService::list(const Actor& actor, const ClientListQuery& query) {
+    if (!storage::valid_cursor(query.cursor))
+        return fail(Error::invalid_field("cursor", "cursor.invalid", "Curseur de pagination invalide.",
+                                         "Invalid pagination cursor."));
+    if (query.limit < 1 || query.limit > 200)
+        return fail(Error::invalid_field("limit", "limit.range", "La taille de page doit être comprise entre 1 et 200.",
+                                         "The page size must be between 1 and 200."));
+    auto conn = db_.acquire();
+    return storage::list_clients(*conn, actor.company_id, query);
+}
+
+Result<Client> ClientService::set_archived(const Actor& actor, std::int64_t id, bool archived) {
+    if (!can_write_clients(actor)) return fail(Error::forbidden());
+    return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<Client> {
+        auto c = storage::find_client(conn, actor.company_id, id);
+        if (!c) return fail(client_not_found());
+        if (c->archived != archived) {
+            storage::set_archived(conn, actor.company_id, id, archived, actor.user_id, now_iso());
+            audit::record(conn, actor, "client", id, archived ? "archive" : "restore", nlohmann::json::object());
+        }
+        return *storage::find_client(conn, actor.company_id, id);
+    });
+}
+
+Result<std::vector<DuplicateMatch>> ClientService::find_duplicates(const Actor& actor, Client draft) {
+    // Normalise what can be; fields that are invalid are simply left out of the comparison.
+    auto issues = normalise_client(draft, today_iso());
+    for (const auto& issue : issues) {
+        if (issue.field == "email") draft.email.clear();
+        if (issue.field == "phone") draft.phone.clear();
+        if (issue.field == "siret") draft.siret.clear();
+    }
+    auto conn = db_.acquire();
+    return storage::find_duplicates(*conn, actor.company_id, draft);
+}
+
+Result<std::vector<BatchResult>> ClientService::create_batch(const Actor& actor, std::vector<Client> inputs,
+                                                             DuplicatePolicy policy) {
+    if (!actor.is_admin()) return fail(Error::forbidden());
+    if (inputs.size() > kMaxBatch)
+        return fail(Error::invalid_field("clients", "clients.too_many", "1000 clients au plus par lot.",
+                                         "At most 1000 clients per batch."));
+    return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<std::vector<BatchResult>> {
+        std::vector<BatchResult> results;
+        results.reserve(inputs.size());
+        for (auto& input : inputs) {
+            auto created = insert_new(conn, actor, std::move(input), policy);
+            BatchResult r;
+            if (created) {
+                r.status = "created";
+                r.id = created->id;
+            } else if (created.error().kind == ErrorKind::Duplicate) {
+                r.status = "duplicate";
+                auto ext = nlohmann::json::parse(created.error().extension_json);
+                for (const auto& m : ext["matches"])
+                    r.matches.push_back({m["client_id"].get<std::int64_t>(), m["client_name"], m["field"], m["value"],
+                                         m["contact_name"], m["archived"].get<bool>()});
+            } else if (created.error().kind == ErrorKind::Invalid) {
+                r.status = "invalid";
+                r.errors = created.error().fields;
+            } else {
+                return fail(created.error());
+            }
+            results.push_back(std::move(r));
+        }
+        // The batch commits as a whole; per-item failures wrote nothing (validation precedes writes).
+        return results;
+    });
+}
+
+Result<std::vector<audit::Entry>> ClientService::history(const Actor& actor, std::int64_t client_id) {
+    auto conn = db_.acquire();
+    if (!storage::find_client(*conn, actor.company_id, client_id)) return fail(client_not_found());
+    return audit::list_for(*conn, actor, "client", client_id);
+}
+
+Result<std::vector<UserRef>> ClientService::assignable_users(const Actor& actor) {
+    auto conn = db_.acquire();
+    std::vector<UserRef> out;
+    for (const auto& r : conn->query("SELECT id, name FROM users WHERE company_id = ? AND active = 1 ORDER BY name",
+                                     {actor.company_id}))
+        out.push_back({r.int64(0), r.text(1)});
+    return out;
+}
+
+}  // namespace comptoir::crm

@@ -1,0 +1,54 @@
+// The client list: search as you type, filters, sorting and keyset (cursor) pagination.
+//
+// Search works on client_search_terms, one row per (company, word, client) ordered byte-wise, so
+// "every word typed is the prefix of a word of the client" is a set of index range scans. The query
+// is planned from how many rows the rarest word matches: a rare word drives (its few clients are
+// fetched by id, then sorted), while when every word is common the sorted client index drives and
+// each word is checked with EXISTS, stopping at the first page.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace comptoir::crm {
+
+enum class ClientSort { NameAsc, NameDesc, CreatedDesc, CreatedAsc, UpdatedDesc, CityAsc };
+std::optional<ClientSort> sort_from_code(const std::string& code);  // "name", "-name", "-created", "created", "-updated", "city"
+std::string to_code(ClientSort sort);
+
+struct ClientListQuery {
+    std::string q;
+    std::string status;                       // "" = any
+    std::optional<std::int64_t> category_id;
+    std::optional<std::int64_t> assigned_user_id;
+    bool archived = false;                    // true: only archived clients
+    ClientSort sort = ClientSort::NameAsc;
+    int limit = 25;
+    std::string cursor;                       // opaque, from a previous page
+};
+
+struct ClientListItem {
+    std::int64_t id = 0;
+    std::string kind, status, display_name, trade_name, legal_name, siret, email, phone, city, postal_code;
+    std::string assigned_user_name, created_at, updated_at;
+    bool archived = false;
+};
+
+struct ClientListPage {
+    std::vector<ClientListItem> items;
+    std::string next_cursor;  // empty on the last page
+};
+
+// Each group is a set of alternative prefixes; a client matches when every group has a prefix that
+// starts one of its terms. Built from the raw query text (phones, emails and words are understood).
+std::vector<std::vector<std::string>> search_groups(const std::string& q);
+
+namespace storage {
+ClientListPage list_clients(store::Connection& conn, std::int64_t company_id, const ClientListQuery& query);
+bool valid_cursor(const std::string& cursor);
+}  // namespace storage
+
+}  // namespace comptoir::crm

@@ -1,0 +1,341 @@
+#include "modules/crm/storage/client_store.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "core/contact/phone.hpp"
+#include "core/text/search_text.hpp"
+
+namespace comptoir::crm::storage {
+namespace {
+
+using store::Value;
+
+constexpr const char* kClientColumns = R"SQL(
+c.id, c.kind, c.status, c.legal_name, c.trade_name, c.civility, c.first_name, c.last_name, c.siren, c.siret,
+c.vat_number, c.naf_code, c.legal_form, c.email, c.phone, c.website,
+c.billing_line1, c.billing_line2, c.billing_postal_code, c.billing_city, c.billing_country,
+c.has_delivery, c.delivery_line1, c.delivery_line2, c.delivery_postal_code, c.delivery_city, c.delivery_country,
+c.payment_terms, c.payment_method, c.default_discount_bp, c.commercial_conditions, c.accounting_code,
+c.assigned_user_id, c.notes,
+c.email_consent, c.email_consent_date, c.email_consent_source, c.email_consent_basis,
+c.sms_consent, c.sms_consent_date, c.sms_consent_source, c.sms_consent_basis,
+c.archived, c.created_at, c.created_by, c.updated_at, c.updated_by,
+COALESCE(cu.name, ''), COALESCE(uu.name, ''), COALESCE(au.name, '')
+)SQL";
+
+constexpr const char* kInsertClient = R"SQL(
+INSERT INTO clients (company_id, kind, status, legal_name, trade_name, civility, first_name, last_name, display_name,
+  sort_name, siren, siret, vat_number, naf_code, legal_form, email, phone, website,
+  billing_line1, billing_line2, billing_postal_code, billing_city, billing_country, city_key,
+  has_delivery, delivery_line1, delivery_line2, delivery_postal_code, delivery_city, delivery_country,
+  payment_terms, payment_method, default_discount_bp, commercial_conditions, accounting_code, assigned_user_id, notes,
+  email_consent, email_consent_date, email_consent_source, email_consent_basis,
+  sms_consent, sms_consent_date, sms_consent_source, sms_consent_basis,
+  archived, created_at, created_by, updated_at, updated_by)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+  ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)
+)SQL";
+
+constexpr const char* kUpdateClient = R"SQL(
+UPDATE clients SET kind = ?, status = ?, legal_name = ?, trade_name = ?, civility = ?, first_name = ?, last_name = ?,
+  display_name = ?, sort_name = ?, siren = ?, siret = ?, vat_number = ?, naf_code = ?, legal_form = ?, email = ?,
+  phone = ?, website = ?, billing_line1 = ?, billing_line2 = ?, billing_postal_code = ?, billing_city = ?,
+  billing_country = ?, city_key = ?, has_delivery = ?, delivery_line1 = ?, delivery_line2 = ?, delivery_postal_code = ?,
+  delivery_city = ?, delivery_country = ?, payment_terms = ?, payment_method = ?, default_discount_bp = ?,
+  commercial_conditions = ?, accounting_code = ?, assigned_user_id = ?, notes = ?,
+  email_consent = ?, email_consent_date = ?, email_consent_source = ?, email_consent_basis = ?,
+  sms_consent = ?, sms_consent_date = ?, sms_consent_source = ?, sms_consent_basis = ?,
+  updated_at = ?, updated_by = ?
+WHERE company_id = ? AND id = ?
+)SQL";
+
+// The values common to INSERT and UPDATE, from kind to sms_consent_basis, in column order.
+std::vector<Value> card_values(const Client& c) {
+    const Address empty;
+    const Address& d = c.delivery ? *c.delivery : empty;
+    std::string name = c.display_name();
+    return {c.kind, c.status, c.legal_name, c.trade_name, c.civility, c.first_name, c.last_name, name,
+            fold(c.kind == "individual" ? c.last_name + " " + c.first_name : name), c.siren, c.siret, c.vat_number,
+            c.naf_code, c.legal_form, c.email, c.phone, c.website, c.billing.line1, c.billing.line2,
+            c.billing.postal_code, c.billing.city, c.billing.country, fold(c.billing.city),
+            std::int64_t{c.delivery ? 1 : 0}, d.line1, d.line2, d.postal_code, d.city,
+            c.delivery ? d.country : std::string("FR"), c.payment_terms, c.payment_method, c.default_discount_bp,
+            c.commercial_conditions, c.accounting_code, store::opt(c.assigned_user_id), c.notes,
+            std::int64_t{c.email_consent.granted}, c.email_consent.date, c.email_consent.source,
+            c.email_consent.legal_basis, std::int64_t{c.sms_consent.granted}, c.sms_consent.date, c.sms_consent.source,
+            c.sms_consent.legal_basis};
+}
+
+Client client_from_row(const store::Row& r) {
+    Client c;
+    std::size_t i = 0;
+    c.id = r.int64(i++);
+    c.kind = r.text(i++);
+    c.status = r.text(i++);
+    c.legal_name = r.text(i++);
+    c.trade_name = r.text(i++);
+    c.civility = r.text(i++);
+    c.first_name = r.text(i++);
+    c.last_name = r.text(i++);
+    c.siren = r.text(i++);
+    c.siret = r.text(i++);
+    c.vat_number = r.text(i++);
+    c.naf_code = r.text(i++);
+    c.legal_form = r.text(i++);
+    c.email = r.text(i++);
+    c.phone = r.text(i++);
+    c.website = r.text(i++);
+    c.billing = {r.text(i), r.text(i + 1), r.text(i + 2), r.text(i + 3), r.text(i + 4)};
+    i += 5;
+    bool has_delivery = r.boolean(i++);
+    Address d{r.text(i), r.text(i + 1), r.text(i + 2), r.text(i + 3), r.text(i + 4)};
+    i += 5;
+    if (has_delivery) c.delivery = d;
+    c.payment_terms = r.text(i++);
+    c.payment_method = r.text(i++);
+    c.default_discount_bp = r.int64(i++);
+    c.commercial_conditions = r.text(i++);
+    c.accounting_code = r.text(i++);
+    c.assigned_user_id = r.opt_int64(i++);
+    c.notes = r.text(i++);
+    c.email_consent = {r.boolean(i), r.text(i + 1), r.text(i + 2), r.text(i + 3)};
+    i += 4;
+    c.sms_consent = {r.boolean(i), r.text(i + 1), r.text(i + 2), r.text(i + 3)};
+    i += 4;
+    c.archived = r.boolean(i++);
+    c.created_at = r.text(i++);
+    c.created_by = r.int64(i++);
+    c.updated_at = r.text(i++);
+    c.updated_by = r.int64(i++);
+    c.created_by_name = r.text(i++);
+    c.updated_by_name = r.text(i++);
+    c.assigned_user_name = r.text(i++);
+    return c;
+}
+
+std::vector<std::string> json_strings(const std::string& text) {
+    auto j = nlohmann::json::parse(text, nullptr, false);
+    std::vector<std::string> out;
+    if (j.is_array())
+        for (const auto& v : j)
+            if (v.is_string()) out.push_back(v.get<std::string>());
+    return out;
+}
+
+void add_terms(std::set<std::string>& terms, const std::string& text) {
+    for (auto& t : search_tokens(text)) terms.insert(std::move(t));
+}
+
+void add_email_terms(std::set<std::string>& terms, const std::string& email) {
+    if (email.empty()) return;
+    terms.insert(email);  // the whole address, so "jean.dupont@" narrows as typed
+    add_terms(terms, email.substr(0, email.find('@')));
+}
+
+void add_phone_terms(std::set<std::string>& terms, const std::string& e164) {
+    for (auto& t : phone_index_terms(e164)) terms.insert(std::move(t));
+}
+
+}  // namespace
+
+std::int64_t insert_client(store::Connection& conn, std::int64_t company_id, const Client& c, std::int64_t user_id,
+                           const std::string& now) {
+    std::vector<Value> params{company_id};
+    for (auto& v : card_values(c)) params.push_back(std::move(v));
+    params.insert(params.end(), {now, user_id, now, user_id});
+    return conn.insert(kInsertClient, params);
+}
+
+void update_client(store::Connection& conn, std::int64_t company_id, const Client& c, std::int64_t user_id,
+                   const std::string& now) {
+    auto params = card_values(c);
+    params.insert(params.end(), {now, user_id, company_id, c.id});
+    conn.execute(kUpdateClient, params);
+}
+
+std::optional<Client> find_client(store::Connection& conn, std::int64_t company_id, std::int64_t id) {
+    std::string sql = std::string("SELECT ") + kClientColumns + R"SQL(
+FROM clients c
+LEFT JOIN users cu ON cu.id = c.created_by
+LEFT JOIN users uu ON uu.id = c.updated_by
+LEFT JOIN users au ON au.id = c.assigned_user_id
+WHERE c.company_id = ? AND c.id = ?)SQL";
+    auto row = conn.query_one(sql, {company_id, id});
+    if (!row) return std::nullopt;
+    Client c = client_from_row(*row);
+    c.contacts = load_contacts(conn, company_id, id);
+    for (const auto& r : conn.query(
+             "SELECT category_id FROM client_categories WHERE company_id = ? AND client_id = ? ORDER BY category_id",
+             {company_id, id}))
+        c.category_ids.push_back(r.int64(0));
+    return c;
+}
+
+void set_archived(store::Connection& conn, std::int64_t company_id, std::int64_t id, bool archived,
+                  std::int64_t user_id, const std::string& now) {
+    conn.execute("UPDATE clients SET archived = ?, updated_at = ?, updated_by = ? WHERE company_id = ? AND id = ?",
+                 {std::int64_t{archived}, now, user_id, company_id, id});
+}
+
+std::vector<Contact> load_contacts(store::Connection& conn, std::int64_t company_id, std::int64_t client_id) {
+    std::vector<Contact> out;
+    for (const auto& r : conn.query(R"SQL(
+SELECT id, civility, first_name, last_name, role, emails, phones, is_primary FROM contacts
+WHERE company_id = ? AND client_id = ? ORDER BY is_primary DESC, position, id)SQL",
+                                    {company_id, client_id})) {
+        Contact c;
+        c.id = r.int64(0);
+        c.civility = r.text(1);
+        c.first_name = r.text(2);
+        c.last_name = r.text(3);
+        c.role = r.text(4);
+        c.emails = json_strings(r.text(5));
+        c.phones = json_strings(r.text(6));
+        c.is_primary = r.boolean(7);
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+void save_contacts(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
+                   std::vector<Contact>& contacts, const std::string& now) {
+    std::set<std::int64_t> kept;
+    for (const auto& c : contacts)
+        if (c.id) kept.insert(c.id);
+    for (const auto& r : conn.query("SELECT id FROM contacts WHERE company_id = ? AND client_id = ?", {company_id, client_id}))
+        if (!kept.contains(r.int64(0)))
+            conn.execute("DELETE FROM contacts WHERE company_id = ? AND id = ?", {company_id, r.int64(0)});
+    std::int64_t position = 0;
+    for (auto& c : contacts) {
+        std::string emails = nlohmann::json(c.emails).dump(), phones = nlohmann::json(c.phones).dump();
+        if (c.id) {
+            conn.execute(R"SQL(
+UPDATE contacts SET civility = ?, first_name = ?, last_name = ?, role = ?, emails = ?, phones = ?, is_primary = ?,
+  position = ?, updated_at = ? WHERE company_id = ? AND client_id = ? AND id = ?)SQL",
+                         {c.civility, c.first_name, c.last_name, c.role, emails, phones, std::int64_t{c.is_primary},
+                          position, now, company_id, client_id, c.id});
+        } else {
+            c.id = conn.insert(R"SQL(
+INSERT INTO contacts (company_id, client_id, civility, first_name, last_name, role, emails, phones, is_primary, position,
+  created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))SQL",
+                               {company_id, client_id, c.civility, c.first_name, c.last_name, c.role, emails, phones,
+                                std::int64_t{c.is_primary}, position, now, now});
+        }
+        ++position;
+    }
+}
+
+void save_categories(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
+                     const std::vector<std::int64_t>& category_ids) {
+    conn.execute("DELETE FROM client_categories WHERE company_id = ? AND client_id = ?", {company_id, client_id});
+    for (auto id : category_ids)
+        conn.execute("INSERT INTO client_categories (company_id, client_id, category_id) VALUES (?, ?, ?)",
+                     {company_id, client_id, id});
+}
+
+void reindex_client(store::Connection& conn, std::int64_t company_id, const Client& c) {
+    conn.execute("DELETE FROM client_channels WHERE company_id = ? AND client_id = ?", {company_id, c.id});
+    conn.execute("DELETE FROM client_search_terms WHERE company_id = ? AND client_id = ?", {company_id, c.id});
+
+    std::set<std::tuple<std::string, std::string, std::int64_t>> channels;
+    if (!c.email.empty()) channels.insert({"email", c.email, 0});
+    if (!c.phone.empty()) channels.insert({"phone", c.phone, 0});
+    for (const auto& contact : c.contacts) {
+        for (const auto& e : contact.emails) channels.insert({"email", e, contact.id});
+        for (const auto& p : contact.phones) channels.insert({"phone", p, contact.id});
+    }
+    for (const auto& [kind, value, contact_id] : channels)
+        conn.execute("INSERT INTO client_channels (company_id, kind, value, client_id, contact_id) VALUES (?, ?, ?, ?, ?)",
+                     {company_id, kind, value, c.id, contact_id});
+
+    std::set<std::string> terms;
+    add_terms(terms, c.legal_name);
+    add_terms(terms, c.trade_name);
+    add_terms(terms, c.first_name);
+    add_terms(terms, c.last_name);
+    add_terms(terms, c.billing.city);
+    if (!c.billing.postal_code.empty()) terms.insert(c.billing.postal_code);
+    if (c.delivery) add_terms(terms, c.delivery->city);
+    if (!c.siren.empty()) terms.insert(c.siren);
+    if (!c.siret.empty()) terms.insert(c.siret);
+    if (!c.accounting_code.empty()) terms.insert(fold(c.accounting_code));
+    add_email_terms(terms, c.email);
+    add_phone_terms(terms, c.phone);
+    for (const auto& contact : c.contacts) {
+        add_terms(terms, contact.first_name);
+        add_terms(terms, contact.last_name);
+        for (const auto& e : contact.emails) add_email_terms(terms, e);
+        for (const auto& p : contact.phones) add_phone_terms(terms, p);
+    }
+    for (const auto& term : terms)
+        if (!term.empty() && term.size() <= 200)
+            conn.execute("INSERT INTO client_search_terms (company_id, term, client_id) VALUES (?, ?, ?)",
+                         {company_id, term, c.id});
+}
+
+std::vector<DuplicateMatch> find_duplicates(store::Connection& conn, std::int64_t company_id, const Client& c) {
+    std::vector<DuplicateMatch> out;
+    std::set<std::tuple<std::int64_t, std::string, std::string>> seen;
+    auto add = [&](const store::Row& r, const std::string& field, const std::string& value) {
+        if (!seen.insert({r.int64(0), field, value}).second) return;
+        out.push_back({r.int64(0), r.text(1), field, value, r.text(2), r.boolean(3)});
+    };
+    constexpr const char* kByChannel = R"SQL(
+SELECT c.id, c.display_name, COALESCE(TRIM(k.first_name || ' ' || k.last_name), ''), c.archived
+FROM client_channels ch
+JOIN clients c ON c.id = ch.client_id AND c.company_id = ch.company_id
+LEFT JOIN contacts k ON k.id = ch.contact_id AND k.company_id = ch.company_id
+WHERE ch.company_id = ? AND ch.kind = ? AND ch.value = ? AND ch.client_id <> ?
+LIMIT 20)SQL";
+    std::set<std::pair<std::string, std::string>> keys;
+    if (!c.email.empty()) keys.insert({"email", c.email});
+    if (!c.phone.empty()) keys.insert({"phone", c.phone});
+    for (const auto& contact : c.contacts) {
+        for (const auto& e : contact.emails) keys.insert({"email", e});
+        for (const auto& p : contact.phones) keys.insert({"phone", p});
+    }
+    for (const auto& [kind, value] : keys)
+        for (const auto& r : conn.query(kByChannel, {company_id, kind, value, c.id})) add(r, kind, value);
+    if (!c.siret.empty())
+        for (const auto& r : conn.query(
+                 "SELECT id, display_name, '', archived FROM clients WHERE company_id = ? AND siret = ? AND id <> ? LIMIT 20",
+                 {company_id, c.siret, c.id}))
+            add(r, "siret", c.siret);
+    return out;
+}
+
+std::int64_t next_counter(store::Connection& conn, std::int64_t company_id, const std::string& name) {
+    conn.execute("INSERT INTO crm_counters (company_id, name, value) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
+                 {company_id, name});
+    conn.execute("UPDATE crm_counters SET value = value + 1 WHERE company_id = ? AND name = ?", {company_id, name});
+    return conn.query_one("SELECT value FROM crm_counters WHERE company_id = ? AND name = ?", {company_id, name})->int64(0);
+}
+
+std::string accounting_code_rule(store::Connection& conn, std::int64_t company_id) {
+    auto row = conn.query_one("SELECT accounting_code_rule FROM companies WHERE id = ?", {company_id});
+    return row ? row->text(0) : std::string();
+}
+
+bool accounting_code_taken(store::Connection& conn, std::int64_t company_id, const std::string& code,
+                           std::int64_t except_client_id) {
+    return conn
+        .query_one("SELECT 1 FROM clients WHERE company_id = ? AND accounting_code = ? AND id <> ? LIMIT 1",
+                   {company_id, code, except_client_id})
+        .has_value();
+}
+
+bool user_in_company(store::Connection& conn, std::int64_t company_id, std::int64_t user_id) {
+    return conn.query_one("SELECT 1 FROM users WHERE company_id = ? AND id = ?", {company_id, user_id}).has_value();
+}
+
+std::vector<std::int64_t> existing_categories(store::Connection& conn, std::int64_t company_id,
+                                              const std::vector<std::int64_t>& ids) {
+    std::vector<std::int64_t> out;
+    for (auto id : ids)
+        if (conn.query_one("SELECT 1 FROM categories WHERE company_id = ? AND id = ?", {company_id, id})) out.push_back(id);
+    return out;
+}
+
+}  // namespace comptoir::crm::storage

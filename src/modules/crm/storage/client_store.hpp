@@ -1,0 +1,44 @@
+// SQL for client cards, contacts, their duplicate-detection channels and search terms.
+// Every function takes the company id and every statement is scoped by it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/crm/model/client.hpp"
+#include "store/database.hpp"
+
+namespace comptoir::crm::storage {
+
+std::int64_t insert_client(store::Connection& conn, std::int64_t company_id, const Client& c, std::int64_t user_id,
+                           const std::string& now);
+void update_client(store::Connection& conn, std::int64_t company_id, const Client& c, std::int64_t user_id,
+                   const std::string& now);
+std::optional<Client> find_client(store::Connection& conn, std::int64_t company_id, std::int64_t id);
+void set_archived(store::Connection& conn, std::int64_t company_id, std::int64_t id, bool archived,
+                  std::int64_t user_id, const std::string& now);
+
+// Keeps the ids of contacts still present, inserts new ones (id 0), deletes the others.
+void save_contacts(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
+                   std::vector<Contact>& contacts, const std::string& now);
+std::vector<Contact> load_contacts(store::Connection& conn, std::int64_t company_id, std::int64_t client_id);
+void save_categories(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
+                     const std::vector<std::int64_t>& category_ids);
+
+// Rebuilds the duplicate-detection channels and the search terms of one client.
+void reindex_client(store::Connection& conn, std::int64_t company_id, const Client& c);
+
+// Existing clients or contacts sharing a normalised phone, email or SIRET with `c` (other than itself).
+std::vector<DuplicateMatch> find_duplicates(store::Connection& conn, std::int64_t company_id, const Client& c);
+
+// Next value of a per-company counter (e.g. the accounting code sequence); row-locked until commit.
+std::int64_t next_counter(store::Connection& conn, std::int64_t company_id, const std::string& name);
+std::string accounting_code_rule(store::Connection& conn, std::int64_t company_id);
+bool accounting_code_taken(store::Connection& conn, std::int64_t company_id, const std::string& code,
+                           std::int64_t except_client_id);
+bool user_in_company(store::Connection& conn, std::int64_t company_id, std::int64_t user_id);
+std::vector<std::int64_t> existing_categories(store::Connection& conn, std::int64_t company_id,
+                                              const std::vector<std::int64_t>& ids);
+
+}  // namespace comptoir::crm::storage

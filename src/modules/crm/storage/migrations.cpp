@@ -1,0 +1,135 @@
+#include "modules/crm/crm_module.hpp"
+
+namespace comptoir::crm {
+namespace {
+
+// Clients carry their company_id on every row (tenancy). `sort_name` and `city_key` are folded
+// (lower-case, no accents) copies used for sorting; `search_terms` is the index behind search as you
+// type: one row per word prefix-searchable for a client, ordered byte-wise so a prefix is a range.
+constexpr const char* kClients = R"SQL(
+CREATE TABLE clients (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  legal_name TEXT NOT NULL DEFAULT '',
+  trade_name TEXT NOT NULL DEFAULT '',
+  civility TEXT NOT NULL DEFAULT '',
+  first_name TEXT NOT NULL DEFAULT '',
+  last_name TEXT NOT NULL DEFAULT '',
+  display_name TEXT NOT NULL,
+  sort_name {{TEXT_C}} NOT NULL,
+  siren TEXT NOT NULL DEFAULT '',
+  siret TEXT NOT NULL DEFAULT '',
+  vat_number TEXT NOT NULL DEFAULT '',
+  naf_code TEXT NOT NULL DEFAULT '',
+  legal_form TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  website TEXT NOT NULL DEFAULT '',
+  billing_line1 TEXT NOT NULL DEFAULT '',
+  billing_line2 TEXT NOT NULL DEFAULT '',
+  billing_postal_code TEXT NOT NULL DEFAULT '',
+  billing_city TEXT NOT NULL DEFAULT '',
+  billing_country TEXT NOT NULL DEFAULT 'FR',
+  city_key {{TEXT_C}} NOT NULL DEFAULT '',
+  has_delivery INTEGER NOT NULL DEFAULT 0,
+  delivery_line1 TEXT NOT NULL DEFAULT '',
+  delivery_line2 TEXT NOT NULL DEFAULT '',
+  delivery_postal_code TEXT NOT NULL DEFAULT '',
+  delivery_city TEXT NOT NULL DEFAULT '',
+  delivery_country TEXT NOT NULL DEFAULT 'FR',
+  payment_terms TEXT NOT NULL DEFAULT '30d',
+  payment_method TEXT NOT NULL DEFAULT 'transfer',
+  default_discount_bp BIGINT NOT NULL DEFAULT 0,
+  commercial_conditions TEXT NOT NULL DEFAULT '',
+  accounting_code TEXT NOT NULL DEFAULT '',
+  assigned_user_id BIGINT REFERENCES users(id),
+  notes TEXT NOT NULL DEFAULT '',
+  email_consent INTEGER NOT NULL DEFAULT 0,
+  email_consent_date TEXT NOT NULL DEFAULT '',
+  email_consent_source TEXT NOT NULL DEFAULT '',
+  email_consent_basis TEXT NOT NULL DEFAULT '',
+  sms_consent INTEGER NOT NULL DEFAULT 0,
+  sms_consent_date TEXT NOT NULL DEFAULT '',
+  sms_consent_source TEXT NOT NULL DEFAULT '',
+  sms_consent_basis TEXT NOT NULL DEFAULT '',
+  archived INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  created_by BIGINT,
+  updated_at TEXT NOT NULL,
+  updated_by BIGINT
+);
+CREATE INDEX clients_by_name ON clients (company_id, archived, sort_name, id);
+CREATE INDEX clients_by_created ON clients (company_id, archived, created_at, id);
+CREATE INDEX clients_by_updated ON clients (company_id, archived, updated_at, id);
+CREATE INDEX clients_by_city ON clients (company_id, archived, city_key, id);
+CREATE INDEX clients_by_siret ON clients (company_id, siret);
+CREATE INDEX clients_by_assignee ON clients (company_id, assigned_user_id);
+
+CREATE TABLE contacts (
+  id {{ID}},
+  company_id BIGINT NOT NULL,
+  client_id BIGINT NOT NULL REFERENCES clients(id),
+  civility TEXT NOT NULL DEFAULT '',
+  first_name TEXT NOT NULL DEFAULT '',
+  last_name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL DEFAULT '',
+  emails TEXT NOT NULL DEFAULT '[]',
+  phones TEXT NOT NULL DEFAULT '[]',
+  is_primary INTEGER NOT NULL DEFAULT 0,
+  position INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX contacts_by_client ON contacts (company_id, client_id, position);
+
+CREATE TABLE client_channels (
+  company_id BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  value TEXT NOT NULL,
+  client_id BIGINT NOT NULL,
+  contact_id BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (company_id, kind, value, client_id, contact_id)
+) {{NO_ROWID}};
+CREATE INDEX client_channels_by_client ON client_channels (company_id, client_id);
+
+CREATE TABLE client_search_terms (
+  company_id BIGINT NOT NULL,
+  term {{TEXT_C}} NOT NULL,
+  client_id BIGINT NOT NULL,
+  PRIMARY KEY (company_id, term, client_id)
+) {{NO_ROWID}};
+CREATE INDEX client_search_terms_by_client ON client_search_terms (company_id, client_id, term);
+
+CREATE TABLE categories (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  color TEXT NOT NULL DEFAULT '#4f46e5',
+  created_at TEXT NOT NULL,
+  UNIQUE (company_id, name_key)
+);
+
+CREATE TABLE client_categories (
+  company_id BIGINT NOT NULL,
+  client_id BIGINT NOT NULL,
+  category_id BIGINT NOT NULL,
+  PRIMARY KEY (client_id, category_id)
+) {{NO_ROWID}};
+CREATE INDEX client_categories_by_category ON client_categories (company_id, category_id, client_id);
+
+CREATE TABLE crm_counters (
+  company_id BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  value BIGINT NOT NULL DEFAULT 0,
+  PRIMARY KEY (company_id, name)
+);
+)SQL";
+
+}  // namespace
+
+std::vector<store::Migration> CrmModule::migrations() { return {{"crm/0001_clients", kClients}}; }
+
+}  // namespace comptoir::crm

@@ -1,0 +1,124 @@
+#include "store/sqlite/sqlite_connection.hpp"
+
+namespace comptoir::store {
+
+SqliteConnection::SqliteConnection(const std::string& path) {
+    int rc = sqlite3_open_v2(path.c_str(), &db_,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw DatabaseError("cannot open SQLite database " + path + ": " + msg);
+    }
+    // Writers queue behind each other instead of failing at once: concurrent writes must never fail.
+    sqlite3_busy_timeout(db_, 30000);
+    execute_script(
+        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+}
+
+SqliteConnection::~SqliteConnection() {
+    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
+    if (db_) sqlite3_close(db_);
+}
+
+void SqliteConnection::fail(int rc, std::string_view what) {
+    std::string msg = std::string(what) + ": " + sqlite3_errmsg(db_);
+    int ext = sqlite3_extended_errcode(db_);
+    if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) throw UniqueViolation(msg);
+    throw DatabaseError(msg);
+}
+
+sqlite3_stmt* SqliteConnection::prepare(std::string_view sql, const std::vector<Value>& params) {
+    std::string key(sql);
+    sqlite3_stmt* stmt = nullptr;
+    if (auto it = statements_.find(key); it != statements_.end()) {
+        stmt = it->second;
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+    } else {
+        int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
+                                    &stmt, nullptr);
+        if (rc != SQLITE_OK) fail(rc, "prepare");
+        statements_.emplace(std::move(key), stmt);
+    }
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        int index = static_cast<int>(i) + 1;
+        int rc = std::visit(
+            [&](const auto& v) -> int {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, std::nullptr_t>) return sqlite3_bind_null(stmt, index);
+                else if constexpr (std::is_same_v<T, std::int64_t>) return sqlite3_bind_int64(stmt, index, v);
+                else return sqlite3_bind_text(stmt, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+            },
+            params[i]);
+        if (rc != SQLITE_OK) fail(rc, "bind");
+    }
+    return stmt;
+}
+
+std::vector<Row> SqliteConnection::query(std::string_view sql, const std::vector<Value>& params) {
+    sqlite3_stmt* stmt = prepare(sql, params);
+    std::vector<Row> rows;
+    int columns = sqlite3_column_count(stmt);
+    for (;;) {
+        int rc = sqlite3_step(stmt);
+        if (rc == SQLITE_DONE) break;
+        if (rc != SQLITE_ROW) {
+            sqlite3_reset(stmt);
+            fail(rc, "query");
+        }
+        std::vector<Value> values;
+        values.reserve(columns);
+        for (int c = 0; c < columns; ++c) {
+            switch (sqlite3_column_type(stmt, c)) {
+                case SQLITE_NULL: values.emplace_back(nullptr); break;
+                case SQLITE_INTEGER: values.emplace_back(static_cast<std::int64_t>(sqlite3_column_int64(stmt, c))); break;
+                default: {
+                    auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+                    values.emplace_back(std::string(text ? text : "", sqlite3_column_bytes(stmt, c)));
+                }
+            }
+        }
+        rows.emplace_back(std::move(values));
+    }
+    sqlite3_reset(stmt);
+    return rows;
+}
+
+std::int64_t SqliteConnection::execute(std::string_view sql, const std::vector<Value>& params) {
+    sqlite3_stmt* stmt = prepare(sql, params);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+    }
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) fail(rc, "execute");
+    return sqlite3_changes64(db_);
+}
+
+std::int64_t SqliteConnection::insert(std::string_view sql, const std::vector<Value>& params) {
+    if (execute(sql, params) == 0) return 0;  // ON CONFLICT DO NOTHING: no new row
+    return sqlite3_last_insert_rowid(db_);
+}
+
+void SqliteConnection::execute_script(std::string_view sql) {
+    std::string script(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, script.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw DatabaseError("script: " + msg);
+    }
+}
+
+// BEGIN IMMEDIATE takes the write lock up front, so two writers never deadlock upgrading read locks
+// (which SQLite would report as SQLITE_BUSY without waiting).
+void SqliteConnection::begin(bool write) { execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
+void SqliteConnection::commit() { execute_script("COMMIT"); }
+void SqliteConnection::rollback() {
+    if (in_transaction()) execute_script("ROLLBACK");
+}
+
+}  // namespace comptoir::store

@@ -1,0 +1,94 @@
+// Test support: a real Comptoir server on an ephemeral loopback port, on a fresh SQLite file or a fresh
+// PostgreSQL schema, and HTTP clients that behave like an API consumer or a logged-in browser.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "app/app.hpp"
+
+namespace comptoir::testing {
+
+enum class Backend { Sqlite, Postgres };
+std::string backend_name(Backend b);
+// SQLite always; PostgreSQL when COMPTOIR_TEST_PG_URL is set (make test sets it).
+std::vector<Backend> backends();
+
+struct HttpResponse {
+    int status = 0;
+    std::string body;
+    std::map<std::string, std::string> headers;  // lower-case names; last value wins
+    nlohmann::json json() const;                 // parsed body (discarded value when not JSON)
+    std::string header(const std::string& name) const;
+};
+
+struct TestCompany {
+    std::int64_t id = 0;
+    std::string admin_email;
+    std::string admin_password;
+    std::string admin_token;  // a bearer token for the admin
+};
+
+class TestApp {
+public:
+    explicit TestApp(Backend backend);
+    ~TestApp();
+    TestApp(const TestApp&) = delete;
+    TestApp& operator=(const TestApp&) = delete;
+
+    App& app() { return *app_; }
+    int port() const { return port_; }
+    Backend backend() const { return backend_; }
+
+    // A new company with its admin (and a bearer token for that admin).
+    TestCompany create_company(const std::string& name, const std::string& admin_email);
+    // A user of `company` with `role` ("admin", "sales", "accountant", "read_only"); returns a bearer token.
+    std::string add_user(const TestCompany& company, const std::string& email, const std::string& role,
+                         const std::string& password = "correct horse battery");
+
+    // API calls with a bearer token (empty token: none sent).
+    HttpResponse api(const std::string& method, const std::string& path, const std::string& token,
+                     const std::optional<nlohmann::json>& body = std::nullopt);
+    HttpResponse raw(const std::string& method, const std::string& path, const std::string& body,
+                     const std::map<std::string, std::string>& headers);
+
+private:
+    Backend backend_;
+    std::string temp_dir_;
+    std::string pg_schema_;
+    std::unique_ptr<App> app_;
+    std::thread thread_;
+    int port_ = 0;
+};
+
+// A browser-like client: keeps cookies, reads the CSRF token from the last page, posts forms.
+class WebSession {
+public:
+    explicit WebSession(TestApp& app) : app_(app) {}
+    HttpResponse get(const std::string& path, bool htmx = false);
+    // Posts a form; adds the CSRF token (from the last page or the login cookie) unless `with_csrf` is false.
+    HttpResponse post(const std::string& path, std::vector<std::pair<std::string, std::string>> fields,
+                      bool with_csrf = true, bool htmx = false);
+    // Logs in through the login page; returns the final response (303 on success).
+    HttpResponse login(const std::string& email, const std::string& password);
+    const std::string& csrf() const { return csrf_; }
+    std::string cookie(const std::string& name) const;
+
+private:
+    HttpResponse send(const std::string& method, const std::string& path, const std::string& body,
+                      std::map<std::string, std::string> headers);
+    TestApp& app_;
+    std::map<std::string, std::string> cookies_;
+    std::string csrf_;
+};
+
+std::string form_encode(const std::vector<std::pair<std::string, std::string>>& fields);
+
+}  // namespace comptoir::testing
