@@ -11,3 +11,16 @@ document.addEventListener("click", (event) => {
   const open = document.body.classList.toggle("nav-open");
   toggle.setAttribute("aria-expanded", open ? "true" : "false");
 });
+
+// Tapping outside the open mobile menu (on the dimmed page) closes it; so does Escape.
+document.addEventListener("click", (event) => {
+  if (!document.body.classList.contains("nav-open")) return;
+  if (event.target.closest("#sidebar, [data-nav-toggle]")) return;
+  document.body.classList.remove("nav-open");
+  document.querySelector("[data-nav-toggle]")?.setAttribute("aria-expanded", "false");
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape" || !document.body.classList.contains("nav-open")) return;
+  document.body.classList.remove("nav-open");
+  document.querySelector("[data-nav-toggle]")?.setAttribute("aria-expanded", "false");
+});

@@ -24,6 +24,7 @@ void render_tokens(http::PageContext& ctx, Services& s, nlohmann::json data, int
     if (!tokens) return ctx.error_page(tokens.error());
     auto& rows = data["tokens"] = nlohmann::json::array();
     for (const auto& t : *tokens) rows.push_back(token_view(t, ctx));
+    data["has_tokens"] = !rows.empty();
     set_admin_tab(data, "tokens");
     // The secret must not be kept by the browser's or a proxy's cache.
     ctx.response().set_header("Cache-Control", "no-store");

@@ -17,6 +17,7 @@ void render_list(http::PageContext& ctx, Services& s, nlohmann::json data, int s
     if (!page) return ctx.error_page(page.error());
     auto& users = data["users"] = nlohmann::json::array();
     for (const auto& u : page->users) users.push_back(user_view(u, ctx));
+    data["has_users"] = !users.empty();
     if (page->next_after_id) data["next_page"] = "/admin/users?after=" + std::to_string(*page->next_after_id);
     if (!data.contains("form")) data["form"] = {{"role", "sales"}, {"locale", "fr"}};
     data["roles"] = role_options(data["form"].value("role", "sales"), ctx);

@@ -57,8 +57,12 @@ nlohmann::json user_json(const User& u) {
 
 nlohmann::json company_json(const Company& c) {
     auto out = to_json(to_form(c.fields, "en"));
-    // Amounts in the API are integer cents; the text form is for people.
-    out.erase("share_capital");
+    // The amount both as a plain decimal text (the writable property) and as integer cents.
+    out["share_capital"] = nlohmann::json();
+    if (auto cents = c.fields.share_capital_cents) {
+        auto fraction = std::to_string(*cents % 100);
+        out["share_capital"] = std::to_string(*cents / 100) + "." + (fraction.size() < 2 ? "0" : "") + fraction;
+    }
     out["share_capital_cents"] = c.fields.share_capital_cents ? nlohmann::json(*c.fields.share_capital_cents) : nlohmann::json();
     out["id"] = c.id;
     out["logo_url"] = c.logo_file.empty() ? nlohmann::json() : nlohmann::json("/company/logo");

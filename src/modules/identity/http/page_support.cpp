@@ -6,8 +6,8 @@
 
 namespace comptoir::identity {
 
-std::string when(const std::optional<std::string>& iso, const std::string& locale) {
-    return iso && !iso->empty() ? display_datetime(*iso, locale) : std::string();
+nlohmann::json when(const std::optional<std::string>& iso, const std::string& locale) {
+    return iso && !iso->empty() ? nlohmann::json(display_datetime(*iso, locale)) : nlohmann::json();
 }
 
 nlohmann::json user_view(const User& user, const http::PageContext& ctx) {

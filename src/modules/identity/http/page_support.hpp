@@ -15,8 +15,8 @@ nlohmann::json user_view(const User& user, const http::PageContext& ctx);
 // <option> entries for a role select, `selected` marking the current one.
 nlohmann::json role_options(const std::string& selected, const http::PageContext& ctx);
 nlohmann::json locale_options(const std::string& selected);
-// "26/11/2026 16:04" (fr) from an ISO timestamp; "" for none.
-std::string when(const std::optional<std::string>& iso, const std::string& locale);
+// "26/11/2026 16:04" (fr) from an ISO timestamp; null for none (falsy in templates, unlike "").
+nlohmann::json when(const std::optional<std::string>& iso, const std::string& locale);
 // Marks the active admin tab ("users", "company", "tokens").
 void set_admin_tab(nlohmann::json& data, const std::string& tab);
 

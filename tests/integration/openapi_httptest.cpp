@@ -1,0 +1,166 @@
+// The OpenAPI document is a promise: every documented operation exists, every API route is documented,
+// and real responses have the documented shape.
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+
+#include "tests/support/test_app.hpp"
+
+namespace comptoir::testing {
+namespace {
+
+using nlohmann::json;
+
+// "/api/v1/clients/{id}/contacts" -> the route regex style used by the server.
+std::string to_route(const std::string& path) {
+    return std::regex_replace(path, std::regex(R"(\{[a-z_]+\})"), R"((\d+))");
+}
+
+// A small JSON Schema checker for what our document uses: type, required, properties,
+// additionalProperties=false, items, enum, $ref, oneOf, allOf. Returns the first mismatch.
+class SchemaChecker {
+public:
+    explicit SchemaChecker(const json& doc) : doc_(doc) {}
+
+    std::string check(const json& value, const json& schema, const std::string& where) const {
+        if (schema.contains("$ref")) {
+            std::string ref = schema["$ref"];
+            return check(value, doc_.at(json::json_pointer(ref.substr(1))), where);
+        }
+        if (schema.contains("allOf"))
+            for (const auto& s : schema["allOf"])
+                if (auto e = check(value, s, where); !e.empty()) return e;
+        if (schema.contains("oneOf")) {
+            int ok = 0;
+            for (const auto& s : schema["oneOf"]) ok += check(value, s, where).empty() ? 1 : 0;
+            if (ok != 1) return where + ": matches " + std::to_string(ok) + " oneOf alternatives";
+        }
+        if (schema.contains("type")) {
+            std::vector<std::string> types;
+            if (schema["type"].is_array()) types = schema["type"].get<std::vector<std::string>>();
+            else types.push_back(schema["type"]);
+            bool ok = false;
+            for (const auto& t : types) ok = ok || has_type(value, t);
+            if (!ok) return where + ": expected " + schema["type"].dump() + ", got " + value.dump().substr(0, 80);
+        }
+        if (schema.contains("enum")) {
+            bool found = false;
+            for (const auto& e : schema["enum"]) found = found || e == value;
+            if (!found) return where + ": " + value.dump() + " not in enum";
+        }
+        if (value.is_object()) {
+            for (const auto& r : schema.value("required", json::array()))
+                if (!value.contains(r.get<std::string>())) return where + ": missing required " + r.get<std::string>();
+            const json props = schema.value("properties", json::object());
+            for (auto it = value.begin(); it != value.end(); ++it) {
+                if (props.contains(it.key())) {
+                    if (auto e = check(it.value(), props[it.key()], where + "." + it.key()); !e.empty()) return e;
+                } else if (schema.contains("additionalProperties") && schema["additionalProperties"] == false) {
+                    return where + ": undocumented property " + it.key();
+                }
+            }
+        }
+        if (value.is_array() && schema.contains("items"))
+            for (std::size_t i = 0; i < value.size(); ++i)
+                if (auto e = check(value[i], schema["items"], where + "[" + std::to_string(i) + "]"); !e.empty()) return e;
+        return {};
+    }
+
+private:
+    static bool has_type(const json& v, const std::string& t) {
+        if (t == "object") return v.is_object();
+        if (t == "array") return v.is_array();
+        if (t == "string") return v.is_string();
+        if (t == "integer") return v.is_number_integer();
+        if (t == "number") return v.is_number();
+        if (t == "boolean") return v.is_boolean();
+        if (t == "null") return v.is_null();
+        return false;
+    }
+    const json& doc_;
+};
+
+class OpenApi : public ::testing::TestWithParam<Backend> {};
+
+TEST_P(OpenApi, DocumentsExactlyTheRoutesTheServerHas) {
+    TestApp app(GetParam());
+    auto r = app.raw("GET", "/api/v1/openapi.json", "", {});
+    ASSERT_EQ(r.status, 200);
+    auto doc = r.json();
+    ASSERT_FALSE(doc.is_discarded());
+    EXPECT_EQ(doc["openapi"], "3.1.0");
+
+    std::set<std::pair<std::string, std::string>> documented;
+    for (auto path = doc["paths"].begin(); path != doc["paths"].end(); ++path)
+        for (auto op = path.value().begin(); op != path.value().end(); ++op)
+            if (op.key() != "parameters") {
+                std::string method = op.key();
+                std::transform(method.begin(), method.end(), method.begin(), ::toupper);
+                documented.insert({method, to_route(path.key())});
+                EXPECT_TRUE(op.value().contains("responses")) << path.key();
+                EXPECT_TRUE(op.value().contains("operationId")) << path.key();
+            }
+    std::set<std::pair<std::string, std::string>> served(app.app().web().api_routes().begin(),
+                                                         app.app().web().api_routes().end());
+    for (const auto& route : served)
+        EXPECT_TRUE(documented.contains(route)) << "undocumented route: " << route.first << " " << route.second;
+    for (const auto& op : documented)
+        EXPECT_TRUE(served.contains(op)) << "documented but not served: " << op.first << " " << op.second;
+
+    // Every $ref points somewhere.
+    std::function<void(const json&)> walk = [&](const json& node) {
+        if (node.is_object()) {
+            if (node.contains("$ref")) {
+                std::string ref = node["$ref"];
+                EXPECT_TRUE(doc.contains(json::json_pointer(ref.substr(1)))) << "dangling " << ref;
+            }
+            for (const auto& [k, v] : node.items()) walk(v);
+        } else if (node.is_array()) {
+            for (const auto& v : node) walk(v);
+        }
+    };
+    walk(doc);
+}
+
+TEST_P(OpenApi, ResponsesMatchTheirSchemas) {
+    TestApp app(GetParam());
+    auto company = app.create_company("Acme", "admin@acme.test");
+    auto doc = app.raw("GET", "/api/v1/openapi.json", "", {}).json();
+    SchemaChecker checker(doc);
+    auto schema_of = [&](const std::string& path, const std::string& method, const std::string& status,
+                         const std::string& type = "application/json") {
+        return doc["paths"][path][method]["responses"][status]["content"][type]["schema"];
+    };
+    auto created = app.api("POST", "/api/v1/clients", company.admin_token,
+                           json{{"legal_name", "Boulangerie Martin"},
+                                {"phone", "06 12 34 56 78"},
+                                {"contacts", json::array({{{"last_name", "Martin"}, {"emails", {"a@b.fr"}}}})}});
+    ASSERT_EQ(created.status, 201);
+    EXPECT_EQ(checker.check(created.json(), schema_of("/api/v1/clients", "post", "201"), "create"), "");
+    auto id = std::to_string(created.json()["id"].get<int>());
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/clients?q=boul", company.admin_token).json(),
+                            schema_of("/api/v1/clients", "get", "200"), "list"),
+              "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/clients/" + id, company.admin_token).json(),
+                            schema_of("/api/v1/clients/{id}", "get", "200"), "get"),
+              "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/clients/" + id + "/history", company.admin_token).json(),
+                            schema_of("/api/v1/clients/{id}/history", "get", "200"), "history"),
+              "");
+    auto dup = app.api("POST", "/api/v1/clients", company.admin_token, json{{"legal_name", "Autre"}, {"phone", "0612345678"}});
+    ASSERT_EQ(dup.status, 409);
+    EXPECT_EQ(checker.check(dup.json(), schema_of("/api/v1/clients", "post", "409", "application/problem+json"), "dup"), "");
+    auto bad = app.api("POST", "/api/v1/clients", company.admin_token, json{{"siret", "1"}});
+    ASSERT_EQ(bad.status, 422);
+    EXPECT_EQ(checker.check(bad.json(), doc["components"]["schemas"]["Problem"], "problem"), "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/categories", company.admin_token).json(),
+                            schema_of("/api/v1/categories", "get", "200"), "categories"),
+              "");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, OpenApi, ::testing::ValuesIn(backends()),
+                         [](const auto& info) { return backend_name(info.param); });
+
+}  // namespace
+}  // namespace comptoir::testing
