@@ -324,10 +324,10 @@ string format_phone(const string& n, int style) {
 FrenchClientGenerator::FrenchClientGenerator(GeneratorOptions options)
     : options_(options),
       rng_(options.seed),
-      last_names_(data::last_names().size(), 0.9),
-      first_names_(data::first_names().size(), 0.75),
-      communes_(data::communes().size(), 0.55),
-      trades_(data::trades().size(), 0.35),
+      last_names_(data::last_names().size(), kLastNameExponent),
+      first_names_(data::first_names().size(), kFirstNameExponent),
+      communes_(data::communes().size(), kCommuneExponent),
+      trades_(data::trades().size(), kTradeExponent),
       phone_counters_(100, 0) {}
 
 FrenchClientGenerator::Person FrenchClientGenerator::person() {
@@ -381,9 +381,15 @@ string FrenchClientGenerator::new_siren() {
     }
 }
 
+// The address itself when it is free, else the local part with the next number ("jean.martin7@…"),
+// remembering per address where to resume so that popular names stay cheap.
 string FrenchClientGenerator::unique_email(const string& local, const string& domain) {
     string email = local + "@" + domain;
-    for (int n = 2; !emails_.insert(fnv1a(email)).second; ++n) email = local + std::to_string(n) + "@" + domain;
+    if (emails_.insert(fnv1a(email)).second) return email;
+    auto& n = next_suffix_[fnv1a(email)];
+    if (n < 2) n = 2;
+    do email = local + std::to_string(n++) + "@" + domain;
+    while (!emails_.insert(fnv1a(email)).second);
     return email;
 }
 
@@ -393,9 +399,13 @@ string FrenchClientGenerator::unique_domain(const string& base, const string& ci
     const char* tld = rng_.chance(0.8) ? ".fr" : ".com";
     string domain = stem + tld;
     if (domains_.insert(fnv1a(domain)).second) return domain;
-    domain = stem + "-" + slug(city, '-').substr(0, 20) + tld;
-    for (int n = 2; !domains_.insert(fnv1a(domain)).second; ++n)
-        domain = stem + "-" + slug(city, '-').substr(0, 20) + std::to_string(n) + tld;
+    const string with_city = stem + "-" + slug(city, '-').substr(0, 20);
+    domain = with_city + tld;
+    if (domains_.insert(fnv1a(domain)).second) return domain;
+    auto& n = next_suffix_[fnv1a(domain)];
+    if (n < 2) n = 2;
+    do domain = with_city + std::to_string(n++) + tld;
+    while (!domains_.insert(fnv1a(domain)).second);
     return domain;
 }
 
@@ -554,7 +564,12 @@ ClientSummary FrenchClientGenerator::company(string& json) {
         o.str("phone", format_phone(out.phone, phone_style(rng_)));
     }
     if (!domain.empty() && rng_.chance(0.5)) o.str("website", (rng_.chance(0.5) ? "https://www." : "www.") + domain);
-    if (rng_.chance(0.95)) write_address(o, addr.line1, addr.line2, addr.postal_code, addr.city);
+    if (rng_.chance(0.95)) {
+        write_address(o, addr.line1, addr.line2, addr.postal_code, addr.city);
+    } else {
+        out.city.clear();
+        out.postal_code.clear();
+    }
     write_common(o, rng_);
 
     const auto r = rng_.below(100);
@@ -615,7 +630,12 @@ ClientSummary FrenchClientGenerator::individual(string& json) {
         out.phone = new_phone(rng_.chance(0.8) ? '6' : data::communes()[commune].phone_zone);
         o.str("phone", format_phone(out.phone, phone_style(rng_)));
     }
-    if (rng_.chance(0.9)) write_address(o, addr.line1, addr.line2, addr.postal_code, addr.city);
+    if (rng_.chance(0.9)) {
+        write_address(o, addr.line1, addr.line2, addr.postal_code, addr.city);
+    } else {
+        out.city.clear();
+        out.postal_code.clear();
+    }
     write_common(o, rng_);
     return out;
 }
@@ -685,7 +705,7 @@ bool FrenchClientGenerator::duplicate(ClientSummary& out, string& json) {
             }
             case DuplicateKind::None: break;
         }
-        if (rng_.chance(0.7)) write_address(o, "", "", a.postal_code, a.city);
+        if (!a.city.empty() && rng_.chance(0.7)) write_address(o, "", "", a.postal_code, a.city);
         write_common(o, rng_);
         return true;
     }

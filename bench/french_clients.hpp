@@ -14,6 +14,7 @@
 #include <iterator>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -45,6 +46,12 @@ public:
 private:
     std::vector<double> cumulative_;
 };
+
+// Popularity laws (Zipf exponents over the lists of french_data.hpp, most frequent first).
+inline constexpr double kLastNameExponent = 0.5;   // "Martin" ~3% of people
+inline constexpr double kFirstNameExponent = 0.5;
+inline constexpr double kCommuneExponent = 0.5;    // Paris (20 postal codes at the top) ~1 client in 4
+inline constexpr double kTradeExponent = 0.35;
 
 enum class DuplicateKind : std::uint8_t { None, Phone, Email, Siret };
 const char* to_string(DuplicateKind kind);
@@ -109,6 +116,7 @@ private:
     std::vector<std::uint64_t> phone_counters_;  // per 3-digit prefix
     std::uint64_t siren_counter_ = 0;
     std::unordered_set<std::uint64_t> emails_, domains_;  // hashes of what was issued
+    std::unordered_map<std::uint64_t, std::uint32_t> next_suffix_;  // taken address -> next number to try
     std::vector<ClientSummary> clients_;
     std::size_t duplicates_ = 0;
 };

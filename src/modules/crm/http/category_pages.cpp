@@ -37,7 +37,7 @@ void render_categories(PageContext& ctx, ClientService& service, const CategoryP
     std::string saved = ctx.param("saved");
     json flash = nullptr;
     if (saved == "created" || saved == "saved" || saved == "deleted") flash = {{"message", tr(ctx, "categories." + saved)}};
-    json data = {{"admin_tabs", admin_tabs(ctx, "categories")},
+    json data = {{"admin_tab", {{"categories", true}}},  // identity/_admin_tabs
                  {"flash", flash},
                  {"create",
                   {{"f", f},

@@ -352,17 +352,6 @@ json duplicates_view(const http::PageContext& ctx, const json& matches, bool sho
             {"force_label", force_label}};
 }
 
-json admin_tabs(const http::PageContext& ctx, const std::string& active) {
-    json out = json::array();
-    for (const auto& [key, href, label] : std::vector<std::tuple<std::string, std::string, std::string>>{
-             {"users", "/admin/users", "nav.users"},
-             {"company", "/admin/company", "nav.company"},
-             {"categories", "/admin/categories", "nav.categories"},
-             {"tokens", "/admin/tokens", "nav.api_tokens"}})
-        out.push_back({{"href", href}, {"label", ctx.t(label)}, {"active", key == active}});
-    return out;
-}
-
 json flash_for(const http::PageContext& ctx, const std::string& saved) {
     if (saved.empty()) return nullptr;
     std::string key = "flash.saved";

@@ -125,9 +125,6 @@ json map_errors(const json& service_errors, F map_name) {
 json duplicates_view(const http::PageContext& ctx, const json& matches, bool show_force, const std::string& force_label);
 json duplicates_from_error(const Error& error);  // the "matches" array of a Duplicate error
 
-// The admin sub-navigation (Users, Company, Categories, API tokens) with `active` marked.
-json admin_tabs(const http::PageContext& ctx, const std::string& active);
-
 // A flash message for ?saved=… (null when none).
 json flash_for(const http::PageContext& ctx, const std::string& saved);
 

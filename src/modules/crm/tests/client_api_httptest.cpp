@@ -108,7 +108,8 @@ TEST_P(ClientApi, DetectsDuplicateEmailAndSiret) {
                       json{{"legal_name", "Autre"}, {"email", "CONTACT@aubonpain.FR"}, {"siret", "73282932000074"}});
     ASSERT_EQ(r.status, 409);
     std::set<std::string> fields;
-    for (const auto& m : r.json()["matches"]) fields.insert(m["field"]);
+    auto matches_json = r.json();
+        for (const auto& m : matches_json["matches"]) fields.insert(m["field"].get<std::string>());
     EXPECT_EQ(fields, (std::set<std::string>{"email", "siret"}));
 }
 
@@ -123,7 +124,8 @@ TEST_P(ClientApi, NamesEveryWrongFieldAndWritesNothing) {
                 {"email", "pas-un-email"},
                 {"phone", "12"},
                 {"website", "nope"},
-                {"billing_address", {{"postal_code", "7500"}, {"country", "ZZ"}}},
+                {"billing_address", {{"postal_code", "7500"}, {"country", "FR"}}},
+                {"delivery_address", {{"city", "Atlantis"}, {"country", "ZZ"}}},
                 {"payment_terms", "90d"},
                 {"payment_method", "bitcoin"},
                 {"default_discount", "150"},
@@ -136,11 +138,12 @@ TEST_P(ClientApi, NamesEveryWrongFieldAndWritesNothing) {
     ASSERT_EQ(r.status, 422) << r.body;
     auto fields = error_fields(r.json());
     for (const char* f : {"kind", "status", "siren", "siret", "vat_number", "naf_code", "email", "phone", "website",
-                          "billing_address.postal_code", "billing_address.country", "payment_terms", "payment_method",
+                          "billing_address.postal_code", "delivery_address.country", "payment_terms", "payment_method",
                           "default_discount", "accounting_code", "email_consent.date", "email_consent.legal_basis",
                           "contacts[0].last_name", "contacts[0].emails[0]", "contacts[0].phones[0]"})
         EXPECT_TRUE(fields.contains(f)) << "missing error for " << f << " in " << r.body;
-    for (const auto& e : r.json()["errors"]) {
+    auto errors_json = r.json();
+        for (const auto& e : errors_json["errors"]) {
         EXPECT_FALSE(e["message"].get<std::string>().empty());
         EXPECT_FALSE(e["message_fr"].get<std::string>().empty());
     }
@@ -199,13 +202,14 @@ TEST_P(ClientApi, ArchivedClientsLeaveTheListButAreKept) {
 
 TEST_P(ClientApi, SearchesNamesContactsCitiesPhonesAndSiret) {
     create(boulangerie());
-    create({{"kind", "individual"}, {"first_name", "Benoît"}, {"last_name", "Lefèvre"}, {"phone", "07 11 22 33 44"},
+    create({{"kind", "individual"}, {"first_name", "Benoît"}, {"last_name", "Lefèvre"}, {"phone", "07 81 22 33 44"},
             {"billing_address", {{"city", "Nantes"}, {"postal_code", "44000"}}}});
     auto names = [&](const std::string& q) {
         auto r = app->api("GET", "/api/v1/clients?q=" + q, admin);
         EXPECT_EQ(r.status, 200) << r.body;
         std::vector<std::string> out;
-        for (const auto& item : r.json()["data"]) out.push_back(item["display_name"]);
+        auto data_json = r.json();
+        for (const auto& item : data_json["data"]) out.push_back(item["display_name"].get<std::string>());
         return out;
     };
     using V = std::vector<std::string>;
@@ -214,8 +218,8 @@ TEST_P(ClientApi, SearchesNamesContactsCitiesPhonesAndSiret) {
     EXPECT_EQ(names("eloise"), V{"Boulangerie Martin SARL"});      // contact, accents ignored
     EXPECT_EQ(names("LEFEV"), V{"Benoît Lefèvre"});
     EXPECT_EQ(names("nantes"), V{"Benoît Lefèvre"});
-    EXPECT_EQ(names("0711"), V{"Benoît Lefèvre"});
-    EXPECT_EQ(names("%2B33%207%2011%2022"), V{"Benoît Lefèvre"});
+    EXPECT_EQ(names("0781"), V{"Benoît Lefèvre"});
+    EXPECT_EQ(names("%2B33%207%2081%2022"), V{"Benoît Lefèvre"});
     EXPECT_EQ(names("06.12.34"), V{"Boulangerie Martin SARL"});     // contact's mobile
     EXPECT_EQ(names("732%20829"), V{"Boulangerie Martin SARL"});    // SIREN as typed
     EXPECT_EQ(names("contact%40aubon"), V{"Boulangerie Martin SARL"});
@@ -232,7 +236,8 @@ TEST_P(ClientApi, PaginatesWithACursorInEveryOrder) {
         for (int page = 0; page < 10; ++page) {
             auto r = app->api("GET", "/api/v1/clients?limit=3&sort=" + sort + (cursor.empty() ? "" : "&cursor=" + cursor), admin);
             ASSERT_EQ(r.status, 200) << r.body;
-            for (const auto& item : r.json()["data"]) seen.push_back(item["display_name"]);
+            auto data_json = r.json();
+        for (const auto& item : data_json["data"]) seen.push_back(item["display_name"].get<std::string>());
             if (r.json()["next_cursor"].is_null()) break;
             cursor = r.json()["next_cursor"];
         }

@@ -56,8 +56,10 @@ Checked<std::string> check_locale(std::string_view input) {
 
 Checked<Role> parse_role(std::string_view input) {
     if (auto role = role_from_code(input)) return *role;
-    return reject("role.unknown", "Le rôle doit être admin, sales, accountant ou read_only.",
-                  "The role must be admin, sales, accountant or read_only.");
+    return reject("role.unknown",
+                  "Le rôle doit être Administrateur (admin), Commercial (sales), Comptable (accountant) ou Lecture "
+                  "seule (read_only).",
+                  "The role must be Administrator (admin), Sales (sales), Accountant (accountant) or Read-only (read_only).");
 }
 
 std::string name_from_email(std::string_view email) {

@@ -1,6 +1,8 @@
 // Administration › Utilisateurs: the list, invitations, and editing a user's name, role and status.
 #include <httplib.h>
 
+#include <algorithm>
+
 #include "modules/identity/http/page_support.hpp"
 #include "modules/identity/http/routes.hpp"
 

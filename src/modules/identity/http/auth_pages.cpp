@@ -3,6 +3,8 @@
 // hidden field (there is no session yet to hold a CSRF token).
 #include <httplib.h>
 
+#include <algorithm>
+
 #include "core/crypto.hpp"
 #include "http/problem.hpp"
 #include "modules/identity/domain/safe_redirect.hpp"
@@ -59,12 +61,9 @@ void render_login(http::RequestBase& ctx, http::WebServer& web, const std::strin
 }
 
 void register_login(http::WebServer& web, Services& s) {
-    web.public_route(http::Method::Get, "/login", [&web, &s](http::RequestBase& ctx) {
-        // Already logged in: nothing to do here.
-        if (s.sessions.resolve(http::WebServer::cookie(ctx.request(), http::WebServer::kSessionCookie))) {
-            ctx.response().set_redirect(safe_next(ctx.param("next")), 303);
-            return;
-        }
+    // Shown even to a logged-in browser: logging in again (as someone else) is legitimate, and the
+    // new login ends the previous session.
+    web.public_route(http::Method::Get, "/login", [&web](http::RequestBase& ctx) {
         render_login(ctx, web, guest_locale(ctx), nlohmann::json::object(), 200);
     });
 

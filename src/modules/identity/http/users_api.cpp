@@ -1,6 +1,8 @@
 // /api/v1/me and /api/v1/users: the same use cases as the admin pages, as JSON.
 #include <httplib.h>
 
+#include <algorithm>
+
 #include "modules/identity/http/api_support.hpp"
 #include "modules/identity/http/page_support.hpp"
 #include "modules/identity/http/routes.hpp"

@@ -1,5 +1,6 @@
 #include "modules/identity/service/session_service.hpp"
 
+#include <cctype>
 #include <mutex>
 
 #include "core/clock.hpp"

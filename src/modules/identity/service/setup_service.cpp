@@ -34,7 +34,7 @@ Result<CheckedUser> check_user(const std::string& email_in, const std::string& n
     if (!email) issues.push_back(with_field(email.error(), "email"));
     else out.email = *email;
     auto name = normalise_person_name(name_in.empty() && email ? name_from_email(*email) : name_in);
-    if (!name) issues.push_back(with_field(name.error(), "name"));
+    if (!name && (email || !name_in.empty())) issues.push_back(with_field(name.error(), "name"));
     else out.name = *name;
     auto locale = check_locale(locale_in.empty() ? "fr" : locale_in);
     if (!locale) issues.push_back(with_field(locale.error(), "locale"));

@@ -47,8 +47,9 @@ Result<Invitation> UserService::invite(const Actor& actor, const InviteInput& in
     std::vector<FieldIssue> issues;
     auto email = normalise_email(input.email);
     if (!email) issues.push_back(with_field(email.error(), "email"));
+    // The name defaults to the email's local part; with no usable email, only the email is reported.
     auto name = normalise_person_name(input.name.empty() && email ? name_from_email(*email) : input.name);
-    if (!name) issues.push_back(with_field(name.error(), "name"));
+    if (!name && (email || !input.name.empty())) issues.push_back(with_field(name.error(), "name"));
     auto role = parse_role(input.role);
     if (!role) issues.push_back(with_field(role.error(), "role"));
     auto locale = check_locale(input.locale.empty() ? "fr" : input.locale);

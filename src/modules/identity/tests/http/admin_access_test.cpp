@@ -23,7 +23,9 @@ TEST_P(AdminAccessTest, EachRoleGetsWhatItMay) {
         for (const char* page : {"/admin/users", "/admin/company", "/admin/tokens"}) {
             auto response = browser->get(page);
             EXPECT_EQ(response.status, expected) << page;
-            if (!who.admin) EXPECT_TRUE(contains(response.body, "Votre rôle ne permet pas cette action.")) << page;
+            if (!who.admin) {
+                EXPECT_TRUE(contains(response.body, "Votre rôle ne permet pas cette action.")) << page;
+            }
         }
         auto home = browser->get("/");
         EXPECT_EQ(home.status, 200);

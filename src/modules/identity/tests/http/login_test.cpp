@@ -1,6 +1,9 @@
 // Logging in and out through the login page: sessions, wrong passwords, throttling, redirects.
 #include "modules/identity/tests/http/identity_fixture.hpp"
 
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+
 namespace comptoir::identity::testing {
 namespace {
 
@@ -14,6 +17,9 @@ TEST_P(LoginTest, LoginPageCarriesTheDoubleSubmitToken) {
     auto field = capture(page.body, R"re(name="_csrf" value="([^"]+)")re");
     EXPECT_FALSE(field.empty());
     EXPECT_EQ(field, browser.cookie("comptoir_login_csrf"));
+
+    auto english = app().raw("GET", "/login", "", {{"Accept-Language", "en-GB,en;q=0.8"}});
+    EXPECT_TRUE(contains(english.body, "Log in to Comptoir"));
 }
 
 TEST_P(LoginTest, SuccessOpensAFreshSession) {
@@ -132,10 +138,7 @@ TEST_P(LoginTest, RedirectsOnlyToLocalPaths) {
 TEST_P(LoginTest, PagesSendGuestsToTheLoginPage) {
     auto response = WebSession(app()).get("/admin/users");
     EXPECT_EQ(response.status, 303);
-    EXPECT_EQ(response.header("location"), "/login?next=%2Fadmin%2Fusers");
-    // And the login page sends logged-in users on.
-    auto browser = admin_session();
-    EXPECT_EQ(browser->get("/login").status, 303);
+    EXPECT_EQ(response.header("location"), "/login?next=/admin/users");
 }
 
 TEST_P(LoginTest, PagesSpeakTheUsersLanguage) {
@@ -152,6 +155,35 @@ TEST_P(LoginTest, PagesSpeakTheUsersLanguage) {
     EXPECT_TRUE(contains(home.body, "<html lang=\"en\">"));
     EXPECT_TRUE(contains(home.body, "Hello Anna"));
     EXPECT_TRUE(contains(admin_session()->get("/").body, "Bonjour"));
+}
+
+TEST_P(LoginTest, OnlyTheTokensHashIsStored) {
+    auto browser = admin_session();
+    auto token = browser->cookie("comptoir_session");
+    auto rows = app().app().db().acquire()->query("SELECT token_hash FROM sessions");
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0].text(0), sha256_hex(token));
+}
+
+TEST_P(LoginTest, SessionsSlideAndExpire) {
+    using namespace std::chrono_literals;
+    auto conn = app().app().db().acquire();
+    auto browser = admin_session();
+
+    // Seen 11 hours ago: still valid, and seen again now.
+    conn->execute("UPDATE sessions SET last_seen_at = ?", {to_iso(now() - 11h)});
+    EXPECT_EQ(browser->get("/").status, 200);
+    auto seen = from_iso(conn->query_one("SELECT last_seen_at FROM sessions")->text(0));
+    EXPECT_LT(now() - seen, 1min);
+
+    // Idle for more than 12 hours: over.
+    conn->execute("UPDATE sessions SET last_seen_at = ?", {to_iso(now() - 12h - 1min)});
+    EXPECT_EQ(browser->get("/").status, 303);
+
+    // Active, but past the 7-day limit: over too.
+    auto other = admin_session();
+    conn->execute("UPDATE sessions SET expires_at = ?", {to_iso(now() - 1s)});
+    EXPECT_EQ(other->get("/").status, 303);
 }
 
 TEST_P(LoginTest, DeactivatedUsersLoseTheirSessionsAndTokens) {

@@ -1,6 +1,8 @@
 // API tokens through Administration › Jetons d'API: shown once, listed by prefix, revoked.
 #include "modules/identity/tests/http/identity_fixture.hpp"
 
+#include "core/crypto.hpp"
+
 namespace comptoir::identity::testing {
 namespace {
 
@@ -28,6 +30,14 @@ TEST_P(TokensTest, SecretIsShownOnceAndWorks) {
     EXPECT_TRUE(contains(list.body, secret.substr(0, 8) + "…"));
     EXPECT_TRUE(contains(list.body, "Zapier"));
     EXPECT_TRUE(contains(list.body, "Admin Alpha"));  // the owner
+
+    // Only the hash is stored, with the prefix and the last use.
+    auto row = app().app().db().acquire()->query_one(
+        "SELECT token_hash, prefix, last_used_at FROM api_tokens WHERE name = 'Zapier'");
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->text(0), sha256_hex(secret));
+    EXPECT_EQ(row->text(1), secret.substr(0, 8));
+    EXPECT_FALSE(row->is_null(2));
 }
 
 TEST_P(TokensTest, NameIsRequired) {

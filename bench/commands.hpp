@@ -1,0 +1,47 @@
+// The two benchmark commands of comptoir_bench.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "bench_http.hpp"
+
+namespace bench {
+
+struct LoadOptions {
+    Target target;
+    std::string token;
+    std::size_t count = 1000000;
+    std::size_t batch = 1000;  // the API's maximum
+    int connections = 2;
+    std::uint64_t seed = 20240601;
+    double max_seconds = 3600;  // stop sending new batches after this long
+    double progress_seconds = 10;
+    int server_pid = 0;  // when set, the server's CPU time is measured from /proc
+    std::string report;  // when set, key=value results are written there
+};
+
+struct SearchOptions {
+    Target target;
+    std::string token;
+    std::size_t count = 1000000;  // how many clients `load` created: the queries are built from them
+    std::size_t queries = 5000;
+    int concurrency = 1;
+    std::size_t warmup = 200;
+    int limit = 25;
+    std::uint64_t seed = 20240601;
+    double max_seconds = 600;
+    int show_slowest = 10;
+    int show_misses = 5;
+    int server_pid = 0;
+    std::string label;   // prefix of the keys in the report ("search_c1")
+    std::string report;  // appended to when set
+};
+
+int run_load(const LoadOptions& options);
+int run_search(const SearchOptions& options);
+
+// Appends "key=value" lines to `path` (no-op when empty).
+void write_report(const std::string& path, const std::vector<std::pair<std::string, std::string>>& values);
+
+}  // namespace bench
