@@ -13,11 +13,13 @@ struct LoadOptions {
     std::string token;
     std::size_t count = 1000000;
     std::size_t batch = 1000;  // the API's maximum
-    int connections = 2;
+    int connections = 1;  // see README: 2 makes the SQLite WAL grow without bound
     std::uint64_t seed = 20240601;
     double max_seconds = 3600;  // stop sending new batches after this long
     double progress_seconds = 10;
     int server_pid = 0;  // when set, the server's CPU time is measured from /proc
+    std::string data_dir;     // when set with max_disk_gb, the load stops before filling the disk
+    double max_disk_gb = 0;
     std::string report;  // when set, key=value results are written there
 };
 

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -88,6 +89,14 @@ void tally_batch(const nlohmann::json& body, std::size_t first_index, const std:
     }
 }
 
+double directory_gb(const std::string& dir) {
+    std::error_code ec;
+    std::uintmax_t bytes = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.is_regular_file(ec)) bytes += entry.file_size(ec);
+    return static_cast<double>(bytes) / 1e9;
+}
+
 }  // namespace
 
 int run_load(const LoadOptions& o) {
@@ -126,6 +135,7 @@ int run_load(const LoadOptions& o) {
               << " -> http://" << o.target.host << ":" << o.target.port << "/api/v1/clients/batch\n";
     std::atomic<std::size_t> next_batch{0}, done_clients{0}, done_batches{0}, failed_batches{0};
     std::atomic<bool> stop{false};
+    std::string stop_reason;  // written under print_mutex
     std::vector<double> completion(batches, -1.0);  // seconds since start when each batch was answered
     std::vector<Tally> tallies(o.connections);
     std::vector<Latencies> latencies(o.connections);
@@ -139,7 +149,11 @@ int run_load(const LoadOptions& o) {
         for (;;) {
             if (stop.load()) break;
             if (seconds_since(start) > o.max_seconds) {
-                stop = true;
+                if (!stop.exchange(true)) {
+                    std::lock_guard lock(print_mutex);
+                    stop_reason = "time limit of " + fixed(o.max_seconds, 0) + " s reached";
+                    std::cout << "  STOPPING: " << stop_reason << " (batches in flight are completed)" << std::endl;
+                }
                 break;
             }
             const std::size_t b = next_batch.fetch_add(1);
@@ -177,16 +191,29 @@ int run_load(const LoadOptions& o) {
     bool finished = false;
     std::thread monitor([&] {
         std::size_t last_done = 0;
-        double last_t = 0;
+        double last_t = 0, last_print = 0;
         std::unique_lock lock(monitor_mutex);
-        while (!monitor_cv.wait_for(lock, std::chrono::duration<double>(o.progress_seconds), [&] { return finished; })) {
+        while (!monitor_cv.wait_for(lock, std::chrono::seconds(1), [&] { return finished; })) {
             const double t = seconds_since(start);
+            if (o.max_disk_gb > 0 && !o.data_dir.empty() && !stop.load()) {
+                const double gb = directory_gb(o.data_dir);
+                if (gb > o.max_disk_gb) {
+                    std::lock_guard plock(print_mutex);
+                    stop_reason = "the data directory reached " + fixed(gb, 1) + " GB (limit " + fixed(o.max_disk_gb, 1) + " GB)";
+                    std::cout << "  STOPPING: " << stop_reason << std::endl;
+                    stop = true;
+                }
+            }
+            if (t - last_print < o.progress_seconds) continue;
+            last_print = t;
             const std::size_t done = done_clients.load();
             std::lock_guard plock(print_mutex);
+            std::string disk;
+            if (!o.data_dir.empty()) disk = ", data dir " + fixed(directory_gb(o.data_dir), 2) + " GB";
             std::cout << "  " << fixed(t, 0) << " s: " << grouped(done) << " / " << grouped(o.count) << " clients, "
                       << grouped(static_cast<std::uint64_t>(done / std::max(t, 1e-9))) << " /s overall, "
                       << grouped(static_cast<std::uint64_t>((done - last_done) / std::max(t - last_t, 1e-9)))
-                      << " /s in the last " << fixed(t - last_t, 0) << " s" << std::endl;
+                      << " /s in the last " << fixed(t - last_t, 0) << " s" << disk << std::endl;
             last_done = done;
             last_t = t;
         }
@@ -229,7 +256,8 @@ int run_load(const LoadOptions& o) {
         if (clients[i].duplicate != DuplicateKind::None) ++expected_dups;
 
     std::cout << "\nLoad results\n"
-              << "  clients sent        " << grouped(done) << (done < o.count ? "  (INCOMPLETE: time limit or errors)" : "")
+              << "  clients sent        " << grouped(done)
+              << (done < o.count ? "  (INCOMPLETE: " + (stop_reason.empty() ? std::string("errors") : stop_reason) + ")" : "")
               << "\n  total time          " << fixed(seconds, 1) << " s\n"
               << "  load rate           " << grouped(static_cast<std::uint64_t>(rate)) << " clients/s\n"
               << "  rate, first 10%     " << grouped(static_cast<std::uint64_t>(first_rate)) << " clients/s\n"
@@ -256,6 +284,7 @@ int run_load(const LoadOptions& o) {
               << " CPU-s, this benchmark " << fixed(cpu.self, 1) << " CPU-s\n";
 
     write_report(o.report, {{"load_clients", std::to_string(done)},
+                            {"load_complete", done == o.count ? "yes" : "no"},
                             {"load_seconds", fixed(seconds, 1)},
                             {"load_rate", fixed(rate, 0)},
                             {"load_rate_first10", fixed(first_rate, 0)},

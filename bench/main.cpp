@@ -20,7 +20,8 @@ const char* kUsage = R"(usage:
   comptoir_bench load   --url http://127.0.0.1:PORT --token TOKEN [options]
       --count N          clients to send (default 1000000)
       --batch N          clients per POST /api/v1/clients/batch, 1..1000 (default 1000)
-      --connections N    concurrent keep-alive connections (default 2)
+      --connections N    concurrent keep-alive connections (default 1, see README)
+      --data-dir DIR --max-disk-gb G   stop sending when the files in DIR exceed G GB
   comptoir_bench search --url http://127.0.0.1:PORT --token TOKEN [options]
       --count N          how many clients `load` sent: queries are built from them (default 1000000)
       --queries N        measured queries (default 5000)
@@ -120,6 +121,8 @@ int main(int argc, char** argv) {
             o.max_seconds = f.real("max-seconds", o.max_seconds);
             o.progress_seconds = f.real("progress", o.progress_seconds);
             o.server_pid = static_cast<int>(f.number("server-pid", 0));
+            o.data_dir = f.text("data-dir");
+            o.max_disk_gb = f.real("max-disk-gb", 0);
             o.report = f.text("report");
             f.done();
             return bench::run_load(o);

@@ -234,6 +234,8 @@ int run_search(const SearchOptions& o) {
     }
 
     std::atomic<std::size_t> next{o.warmup};
+    std::mutex error_mutex;
+    std::string first_error;
     std::atomic<bool> timed_out{false};
     std::vector<std::vector<Sample>> samples(o.concurrency);
     const auto start = Clock::now();
@@ -254,9 +256,19 @@ int run_search(const SearchOptions& o) {
             s.ms = seconds_since(t0) * 1000.0;
             if (!res) {
                 s.status = -1;
+                {
+                    std::lock_guard lock(error_mutex);
+                    if (first_error.empty()) first_error = "connection error: " + httplib::to_string(res.error());
+                }
                 cli = connect(o.target, o.token, 60);
             } else {
                 s.status = res->status;
+                if (res->status != 200) {
+                    std::lock_guard lock(error_mutex);
+                    if (first_error.empty())
+                        first_error = "HTTP " + std::to_string(res->status) + " for \"" + queries[i].text + "\": " +
+                                      res->body.substr(0, 300);
+                }
                 if (res->status == 200) {
                     auto body = nlohmann::json::parse(res->body, nullptr, false);
                     if (body.is_object() && body.contains("data") && body["data"].is_array()) {
@@ -314,7 +326,7 @@ int run_search(const SearchOptions& o) {
               << "  latency             p50 " << fixed(overall.percentile(50), 2) << " ms, p90 "
               << fixed(overall.percentile(90), 2) << " ms, p99 " << fixed(overall.percentile(99), 2) << " ms, max "
               << fixed(overall.max(), 2) << " ms, mean " << fixed(overall.mean(), 2) << " ms\n"
-              << "  non-200 answers     " << not_ok << "\n"
+              << "  non-200 answers     " << not_ok << (first_error.empty() ? "" : " (first: " + first_error + ")") << "\n"
               << (o.server_pid > 0 && !all.empty()
                       ? "  server CPU time     " + fixed(cpu.server, 1) + " s = " + fixed(cpu.server * 1e3 / all.size(), 2) +
                             " ms per query\n"

@@ -269,7 +269,9 @@ void WebServer::page(Method method, const std::string& pattern, PageHandler hand
         if (method != Method::Get) {
             // Every state-changing page request carries the session's CSRF token, as a form field
             // (plain forms) or a header (htmx, set once in the layout).
-            std::string sent = req.has_param("_csrf") ? req.get_param_value("_csrf") : req.get_header_value("X-CSRF-Token");
+            std::string sent = req.has_param("_csrf")  ? req.get_param_value("_csrf")
+                               : req.has_file("_csrf") ? req.get_file_value("_csrf").content  // multipart forms (uploads)
+                                                       : req.get_header_value("X-CSRF-Token");
             if (sent.empty() || !constant_time_equal(sent, session->csrf_token)) {
                 res.status = 403;
                 res.set_content(

@@ -83,7 +83,8 @@ export async function login(page, base) {
 
 // Runs axe-core in the page and returns the violations of the given impacts.
 export async function accessibilityViolations(page, impacts = ["critical", "serious"]) {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the devtools protocol, which the page's Content Security Policy does not block.
+  await page.evaluate(axeSource);
   const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
   return result.violations.filter((v) => impacts.includes(v.impact)).map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
 }

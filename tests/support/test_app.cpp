@@ -59,10 +59,11 @@ std::string pg_url_with_schema(const std::string& url, const std::string& schema
 
 std::string backend_name(Backend b) { return b == Backend::Sqlite ? "sqlite" : "postgres"; }
 
-std::vector<Backend> backends() {
-    std::vector<Backend> out{Backend::Sqlite};
-    if (const char* url = std::getenv("COMPTOIR_TEST_PG_URL"); url && *url) out.push_back(Backend::Postgres);
-    return out;
+std::vector<Backend> backends() { return {Backend::Sqlite, Backend::Postgres}; }
+
+bool postgres_available() {
+    const char* url = std::getenv("COMPTOIR_TEST_PG_URL");
+    return url && *url;
 }
 
 nlohmann::json HttpResponse::json() const { return nlohmann::json::parse(body, nullptr, false); }

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "app/app.hpp"
@@ -18,8 +19,14 @@ namespace comptoir::testing {
 
 enum class Backend { Sqlite, Postgres };
 std::string backend_name(Backend b);
-// SQLite always; PostgreSQL when COMPTOIR_TEST_PG_URL is set (make test sets it).
+// Both backends, always, so the test list does not depend on when tests were discovered; a
+// PostgreSQL test skips itself (SKIP_UNLESS_AVAILABLE) when COMPTOIR_TEST_PG_URL is not set.
 std::vector<Backend> backends();
+bool postgres_available();
+
+#define SKIP_UNLESS_AVAILABLE(backend)                                                                           \
+    if ((backend) == ::comptoir::testing::Backend::Postgres && !::comptoir::testing::postgres_available())      \
+    GTEST_SKIP() << "PostgreSQL tests need COMPTOIR_TEST_PG_URL (make test starts a cluster and sets it)"
 
 struct HttpResponse {
     int status = 0;

@@ -26,7 +26,7 @@ json address_lines(const PageContext& ctx, const Address& a) {
     for (const auto& l : {a.line1, a.line2}) if (!l.empty()) lines.push_back(l);
     std::string city = a.postal_code + (a.postal_code.empty() || a.city.empty() ? "" : " ") + a.city;
     if (!city.empty()) lines.push_back(city);
-    if (!a.country.empty() && (a.country != "FR" || !lines.empty())) lines.push_back(country_label(ctx, a.country));
+    if (!a.country.empty() && a.country != "FR") lines.push_back(country_label(ctx, a.country));
     json out = json::array();
     for (std::size_t i = 0; i < lines.size(); ++i) out.push_back({{"text", lines[i]}, {"last", i + 1 == lines.size()}});
     return out;
@@ -40,6 +40,21 @@ struct HistoryLookup {
     std::map<std::int64_t, std::string> categories;
     std::map<std::int64_t, std::string> users;
 };
+
+// Changed fields are listed in the order of the form.
+std::size_t field_rank(const std::string& key) {
+    static const std::vector<std::string> order{
+        "kind", "status", "legal_name", "trade_name", "civility", "first_name", "last_name", "legal_form", "siren", "siret",
+        "vat_number", "naf_code", "email", "phone", "website", "assigned_user_id", "category_ids",
+        "billing_address.line1", "billing_address.line2", "billing_address.postal_code", "billing_address.city",
+        "billing_address.country", "delivery_address", "delivery_address.line1", "delivery_address.line2",
+        "delivery_address.postal_code", "delivery_address.city", "delivery_address.country", "payment_terms",
+        "payment_method", "default_discount", "commercial_conditions", "accounting_code", "email_consent.granted",
+        "email_consent.date", "email_consent.legal_basis", "email_consent.source", "sms_consent.granted",
+        "sms_consent.date", "sms_consent.legal_basis", "sms_consent.source", "notes"};
+    auto it = std::find(order.begin(), order.end(), key);
+    return static_cast<std::size_t>(it - order.begin());
+}
 
 std::string history_label(const PageContext& ctx, const std::string& key) {
     std::string flat = key;
@@ -106,14 +121,20 @@ json history_view(const PageContext& ctx, const std::vector<audit::Entry>& entri
             if (e.changes.is_object() && e.changes.contains("full_name") && e.changes["full_name"].is_string())
                 contact_name = e.changes["full_name"].get<std::string>();
         } else if (e.action == "update" && e.changes.is_object()) {
-            for (auto it = e.changes.begin(); it != e.changes.end(); ++it) {
-                if (!it.value().is_object()) continue;
-                json from = it.value().contains("from") ? it.value()["from"] : json();
-                json to = it.value().contains("to") ? it.value()["to"] : json();
-                std::string f = history_value(ctx, lookup, it.key(), from);
-                std::string t = history_value(ctx, lookup, it.key(), to);
+            std::vector<std::string> keys;
+            for (auto it = e.changes.begin(); it != e.changes.end(); ++it) keys.push_back(it.key());
+            std::stable_sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
+                return field_rank(a) < field_rank(b);
+            });
+            for (const auto& key : keys) {
+                const json& change = e.changes[key];
+                if (!change.is_object()) continue;
+                json from = change.contains("from") ? change["from"] : json();
+                json to = change.contains("to") ? change["to"] : json();
+                std::string f = history_value(ctx, lookup, key, from);
+                std::string t = history_value(ctx, lookup, key, to);
                 if (f == t) continue;  // e.g. "delivery_address": null on both sides once flattened
-                changes.push_back({{"label", history_label(ctx, it.key())},
+                changes.push_back({{"label", history_label(ctx, key)},
                                    {"from", f.empty() ? tr(ctx, "empty_value") : f},
                                    {"to", t.empty() ? tr(ctx, "empty_value") : t}});
             }
@@ -188,7 +209,7 @@ void register_card_page(http::WebServer& web, ClientService& service) {
         json commercial = json::array();
         commercial.push_back(row(T("fields.payment_terms"), payment_terms_label(c.payment_terms, loc)));
         commercial.push_back(row(T("fields.payment_method"), payment_method_label(c.payment_method, loc)));
-        commercial.push_back(row(T("fields.default_discount"),
+        commercial.push_back(row(T("history_fields.default_discount"),
                                  c.default_discount_bp == 0 ? "" : display_percent(c.default_discount_bp, loc) + " %"));
         json conditions = row(T("fields.commercial_conditions"), c.commercial_conditions);
         if (c.commercial_conditions.find('\n') != std::string::npos) conditions["lines"] = text_lines(c.commercial_conditions);

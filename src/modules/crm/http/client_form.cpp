@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/contact/phone.hpp"
+#include "core/legal/siren.hpp"
 #include "modules/crm/http/page_support.hpp"
 #include "modules/crm/model/client_validation.hpp"
 
@@ -40,6 +42,10 @@ std::string first_or_empty(const std::vector<std::string>& v) { return v.empty()
 ClientForm form_from_client(const Client& c, const std::string& locale) {
     ClientForm f;
     f.client = c;
+    // Stored values in the form people type them ("06 12 34 56 78", "732 829 320 00074").
+    if (!c.phone.empty()) f.client.phone = format_phone(c.phone);
+    if (!c.siret.empty()) f.client.siret = format_siret(c.siret);
+    if (!c.siren.empty()) f.client.siren = format_siren(c.siren);
     f.delivery_different = c.delivery.has_value();
     f.discount_text = c.default_discount_bp == 0 ? std::string() : display_percent(c.default_discount_bp, locale);
     f.assigned_text = c.assigned_user_id ? std::to_string(*c.assigned_user_id) : std::string();
@@ -338,7 +344,7 @@ ContactForm form_from_contact(const Contact& c) {
     ContactForm f;
     f.contact = c;
     f.emails = c.emails;
-    f.phones = c.phones;
+    for (const auto& p : c.phones) f.phones.push_back(format_phone(p));
     return f;
 }
 

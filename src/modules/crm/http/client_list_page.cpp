@@ -30,6 +30,23 @@ struct ListParams {
     }
 };
 
+// Numbers keep their groups on one line in the table: "06 12 34 56 78" with no-break spaces.
+std::string nowrap(std::string s) {
+    std::string out;
+    for (char c : s) {
+        if (c == ' ') out += "\xC2\xA0";
+        else out.push_back(c);
+    }
+    return out;
+}
+
+// "732 829 320 00074": the SIREN stays on one line, the NIC may go to the next.
+std::string siret_cell(const std::string& siret) {
+    std::string shown = format_siret(siret);
+    if (shown.size() == 17) return nowrap(shown.substr(0, 11)) + " " + shown.substr(12);
+    return shown;
+}
+
 std::string date_only(const std::string& iso, const std::string& locale) {
     if (iso.empty()) return "";
     auto dt = display_datetime(iso, locale);
@@ -111,9 +128,9 @@ void register_list_page(http::WebServer& web, ClientService& service) {
                              {"kind_label", kind_label(ctx, it.kind)},
                              {"status_label", status_label(ctx, it.status)},
                              {"status_class", status_badge_class(it.status)},
-                             {"siret", it.siret.empty() ? "" : format_siret(it.siret)},
+                             {"siret", it.siret.empty() ? "" : siret_cell(it.siret)},
                              {"email", it.email},
-                             {"phone", it.phone.empty() ? "" : format_phone(it.phone)},
+                             {"phone", it.phone.empty() ? "" : nowrap(format_phone(it.phone))},
                              {"city", it.city},
                              {"assigned", it.assigned_user_name},
                              {"created", date_only(it.created_at, loc)},

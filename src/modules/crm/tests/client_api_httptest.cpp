@@ -11,6 +11,7 @@ using nlohmann::json;
 class ClientApi : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {
+        SKIP_UNLESS_AVAILABLE(GetParam());
         app = std::make_unique<TestApp>(GetParam());
         acme = app->create_company("Acme", "admin@acme.test");
         admin = acme.admin_token;

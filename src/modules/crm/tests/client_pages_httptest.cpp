@@ -33,6 +33,7 @@ std::string capture(const std::string& text, const std::string& pattern) {
 class ClientPagesTest : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {
+        SKIP_UNLESS_AVAILABLE(GetParam());
         app_ = std::make_unique<TestApp>(GetParam());
         company_ = app_->create_company("Alpha", "admin@alpha.fr");
         admin_ = session(company_.admin_email, company_.admin_password);

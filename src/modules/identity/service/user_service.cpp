@@ -108,6 +108,10 @@ Result<User> UserService::update(const Actor& actor, std::int64_t user_id, const
     if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
 
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<User> {
+        storage::lock_company_users(conn, actor.company_id);
+        // The actor's role was read before this transaction; another admin may have changed it since.
+        auto me = storage::find_user(conn, actor.company_id, actor.user_id);
+        if (!me || !me->active || me->role != Role::Admin) return fail(Error::forbidden());
         auto before = storage::find_user(conn, actor.company_id, user_id);
         if (!before) return fail(user_not_found());
         User after = *before;

@@ -25,6 +25,8 @@ constexpr const char* kListUsers =
 constexpr const char* kCountActiveAdmins =
     "SELECT COUNT(*) FROM users WHERE company_id = ? AND role = 'admin' AND active = 1";
 
+constexpr const char* kLockCompany = "UPDATE companies SET name = name WHERE id = ?";
+
 constexpr const char* kUpdateUser =
     "UPDATE users SET name = ?, role = ?, locale = ?, active = ? WHERE company_id = ? AND id = ?";
 // Setting a password consumes any pending invitation: the link can't be used twice.
@@ -102,6 +104,8 @@ std::int64_t count_active_admins(store::Connection& conn, std::int64_t company_i
     auto row = conn.query_one(kCountActiveAdmins, {company_id});
     return row ? row->int64(0) : 0;
 }
+
+void lock_company_users(store::Connection& conn, std::int64_t company_id) { conn.execute(kLockCompany, {company_id}); }
 
 void update_user(store::Connection& conn, const User& u) {
     conn.execute(kUpdateUser, {u.name, std::string(to_code(u.role)), u.locale, std::int64_t{u.active ? 1 : 0},

@@ -38,6 +38,10 @@ bool email_taken(store::Connection& conn, const std::string& email);
 // Users with id > after_id, by id, at most `limit`.
 std::vector<User> list_users(store::Connection& conn, std::int64_t company_id, std::int64_t after_id, std::int64_t limit);
 std::int64_t count_active_admins(store::Connection& conn, std::int64_t company_id);
+// Serialises changes to a company's users until the transaction ends (a no-op write on the company
+// row: a row lock on PostgreSQL, SQLite's write lock is already held), so that two admins demoting
+// each other at once can't both see "another admin remains".
+void lock_company_users(store::Connection& conn, std::int64_t company_id);
 
 void update_user(store::Connection& conn, const User& user);  // name, role, locale, active
 void set_password_hash(store::Connection& conn, std::int64_t company_id, std::int64_t user_id, const std::string& hash);

@@ -25,6 +25,7 @@ inline constexpr const char* kUserPassword = "correct horse battery";
 class IdentityHttpTest : public ::testing::TestWithParam<Backend> {
 protected:
     void SetUp() override {
+        SKIP_UNLESS_AVAILABLE(GetParam());
         app_ = std::make_unique<TestApp>(GetParam());
         alpha_ = app_->create_company("Alpha", "admin@alpha.fr");
     }
