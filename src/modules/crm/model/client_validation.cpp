@@ -9,6 +9,7 @@
 #include "core/legal/naf.hpp"
 #include "core/legal/siren.hpp"
 #include "core/legal/vat_number.hpp"
+#include "core/text/utf8.hpp"
 #include "modules/crm/domain/accounting_code.hpp"
 #include "modules/crm/domain/payment_terms.hpp"
 
@@ -36,7 +37,11 @@ struct Issues {
 
 void check_text(Issues& issues, std::string& value, const std::string& field, std::size_t max) {
     value = trim(value);
-    if (value.size() > max) issues.too_long(field, max);
+    if (!is_valid_utf8(value))
+        issues.add(field, "encoding", "Ce texte contient des caractères illisibles (encodage non UTF-8).",
+                   "This text contains unreadable characters (not UTF-8).");
+    else if (value.size() > max)
+        issues.too_long(field, max);
 }
 
 void check_address(Issues& issues, Address& a, const std::string& prefix) {
