@@ -260,8 +260,11 @@ int run_load(const LoadOptions& o) {
               << (done < o.count ? "  (INCOMPLETE: " + (stop_reason.empty() ? std::string("errors") : stop_reason) + ")" : "")
               << "\n  total time          " << fixed(seconds, 1) << " s\n"
               << "  load rate           " << grouped(static_cast<std::uint64_t>(rate)) << " clients/s\n"
-              << "  rate, first 10%     " << grouped(static_cast<std::uint64_t>(first_rate)) << " clients/s\n"
-              << "  rate, last 10%      " << grouped(static_cast<std::uint64_t>(last_rate)) << " clients/s\n"
+              << "  rate, first 10%     "
+              << (times.size() >= 10 ? grouped(static_cast<std::uint64_t>(first_rate)) + " clients/s" : std::string("n/a (< 10 batches)"))
+              << "\n  rate, last 10%      "
+              << (times.size() >= 10 ? grouped(static_cast<std::uint64_t>(last_rate)) + " clients/s" : std::string("n/a"))
+              << "\n"
               << "  batch latency       p50 " << fixed(batch_ms.percentile(50), 0) << " ms, p99 "
               << fixed(batch_ms.percentile(99), 0) << " ms, max " << fixed(batch_ms.max(), 0) << " ms\n"
               << "  created             " << grouped(total.created) << "\n"
@@ -287,8 +290,8 @@ int run_load(const LoadOptions& o) {
                             {"load_complete", done == o.count ? "yes" : "no"},
                             {"load_seconds", fixed(seconds, 1)},
                             {"load_rate", fixed(rate, 0)},
-                            {"load_rate_first10", fixed(first_rate, 0)},
-                            {"load_rate_last10", fixed(last_rate, 0)},
+                            {"load_rate_first10", times.size() >= 10 ? fixed(first_rate, 0) : "-"},
+                            {"load_rate_last10", times.size() >= 10 ? fixed(last_rate, 0) : "-"},
                             {"load_batch_p50_ms", fixed(batch_ms.percentile(50), 0)},
                             {"load_batch_p99_ms", fixed(batch_ms.percentile(99), 0)},
                             {"load_created", std::to_string(total.created)},

@@ -229,8 +229,10 @@ int run_search(const SearchOptions& o) {
         return "/api/v1/clients?q=" + url_encode(q.text) + "&limit=" + std::to_string(o.limit);
     };
     {
+        // Warm the server's caches (bounded: at most a minute).
         auto cli = connect(o.target, o.token, 60);
-        for (std::size_t i = 0; i < o.warmup; ++i) cli->Get(path_of(queries[i]));
+        const auto warm_start = Clock::now();
+        for (std::size_t i = 0; i < o.warmup && seconds_since(warm_start) < 60; ++i) cli->Get(path_of(queries[i]));
     }
 
     std::atomic<std::size_t> next{o.warmup};

@@ -20,6 +20,8 @@ App::App(AppConfig config) : config_(std::move(config)) {
     for (auto& m : audit::migrations()) all.push_back(std::move(m));
     for (auto& m : crm::CrmModule::migrations()) all.push_back(std::move(m));
     store::migrate(*db_, all);
+    // Fresh planner statistics, so search drives from the selective index; cheap when nothing changed.
+    if (db_->dialect() == store::Dialect::Sqlite) db_->acquire()->execute_script("PRAGMA optimize=0x10002");
 
     identity_ = std::make_unique<identity::IdentityModule>(*db_, config_.data_dir);
     crm_ = std::make_unique<crm::CrmModule>(*db_);

@@ -127,6 +127,12 @@ std::vector<std::vector<std::string>> search_groups(const std::string& q) {
         return groups;
     }
     if (auto keys = phone_search_keys(trimmed); !keys.empty()) {
+        // Nine or fourteen digits may be a SIREN or SIRET as well as a phone: keep the digits as typed.
+        std::string digits;
+        for (char c : trimmed)
+            if (std::isdigit(static_cast<unsigned char>(c))) digits.push_back(c);
+        if ((digits.size() == 9 || digits.size() == 14) && std::find(keys.begin(), keys.end(), digits) == keys.end())
+            keys.insert(keys.begin(), digits);
         if (keys.size() > 4) keys.resize(4);
         groups.push_back(keys);
         return groups;

@@ -128,8 +128,15 @@ CREATE TABLE crm_counters (
 );
 )SQL";
 
+// Without it, checking that a generated accounting code is free scans every client of the company,
+// which makes a large import quadratic.
+constexpr const char* kAccountingCodeIndex =
+    "CREATE INDEX clients_by_accounting_code ON clients (company_id, accounting_code);";
+
 }  // namespace
 
-std::vector<store::Migration> CrmModule::migrations() { return {{"crm/0001_clients", kClients}}; }
+std::vector<store::Migration> CrmModule::migrations() {
+    return {{"crm/0001_clients", kClients}, {"crm/0002_accounting_code_index", kAccountingCodeIndex}};
+}
 
 }  // namespace comptoir::crm

@@ -137,6 +137,9 @@ TEST(SearchGroups, UnderstandsWordsPhonesAndEmails) {
     ASSERT_EQ(phone.size(), 1u);  // a phone typed with spaces is one key, not three words
     EXPECT_TRUE(std::find(phone[0].begin(), phone[0].end(), "061234") != phone[0].end());
     EXPECT_TRUE(std::find(phone[0].begin(), phone[0].end(), "3361234") != phone[0].end());
+    auto siren = search_groups("732 829 320");
+    ASSERT_EQ(siren.size(), 1u);  // nine digits may be a phone or a SIREN: both are searched
+    EXPECT_EQ(siren[0].front(), "732829320");
     EXPECT_TRUE(search_groups("").empty());
     EXPECT_TRUE(search_groups(std::string(300, 'a')).empty());
 }
