@@ -97,6 +97,23 @@ DuplicatePolicy policy_of(const PageContext& ctx) {
     return ctx.param("force") == "1" ? DuplicatePolicy::CreateAnyway : DuplicatePolicy::Refuse;
 }
 
+// The contact named in the path and its client, for a writer; renders the error page otherwise.
+struct EditedContact {
+    std::int64_t id;
+    Contact contact;
+    Client client;
+};
+std::optional<EditedContact> load_for_edit(PageContext& ctx, ClientService& service) {
+    if (!can_write_clients(ctx.actor())) return ctx.error_page(Error::forbidden()), std::nullopt;
+    auto id = ctx.path_id();
+    if (!id) return ctx.error_page(contact_not_found()), std::nullopt;
+    auto found = service.get_contact(ctx.actor(), *id);
+    if (!found) return ctx.error_page(found.error()), std::nullopt;
+    auto client = service.get(ctx.actor(), found->first);
+    if (!client) return ctx.error_page(client.error()), std::nullopt;
+    return EditedContact{*id, std::move(found->second), std::move(*client)};
+}
+
 }  // namespace
 
 void register_contact_pages(http::WebServer& web, ClientService& service) {
@@ -124,28 +141,20 @@ void register_contact_pages(http::WebServer& web, ClientService& service) {
     });
 
     web.page(Method::Get, R"(/contacts/(\d+)/edit)", [&service](PageContext& ctx) {
-        if (!can_write_clients(ctx.actor())) return ctx.error_page(Error::forbidden());
-        auto id = ctx.path_id();
-        if (!id) return ctx.error_page(contact_not_found());
-        auto found = service.get_contact(ctx.actor(), *id);
-        if (!found) return ctx.error_page(found.error());
-        auto client = service.get(ctx.actor(), found->first);
-        if (!client) return ctx.error_page(client.error());
-        render_contact_form(ctx, form_from_contact(found->second), {found->first, client->display_name(), *id}, 200);
+        auto loaded = load_for_edit(ctx, service);
+        if (!loaded) return;
+        const auto& [id, contact, client] = *loaded;
+        render_contact_form(ctx, form_from_contact(contact), {client.id, client.display_name(), id}, 200);
     });
 
     web.page(Method::Post, R"(/contacts/(\d+))", [&service](PageContext& ctx) {
-        if (!can_write_clients(ctx.actor())) return ctx.error_page(Error::forbidden());
-        auto id = ctx.path_id();
-        if (!id) return ctx.error_page(contact_not_found());
-        auto found = service.get_contact(ctx.actor(), *id);
-        if (!found) return ctx.error_page(found.error());
-        auto client = service.get(ctx.actor(), found->first);
-        if (!client) return ctx.error_page(client.error());
+        auto loaded = load_for_edit(ctx, service);
+        if (!loaded) return;
         auto form = parse_contact_form(ctx);
-        auto updated = service.update_contact(ctx.actor(), *id, form.contact, policy_of(ctx));
-        if (!updated) return save_failed(ctx, form, {found->first, client->display_name(), *id}, updated.error());
-        ctx.redirect("/clients/" + std::to_string(found->first) + "?saved=contact#contacts");
+        const auto& [id, contact, client] = *loaded;
+        auto updated = service.update_contact(ctx.actor(), id, form.contact, policy_of(ctx));
+        if (!updated) return save_failed(ctx, form, {client.id, client.display_name(), id}, updated.error());
+        ctx.redirect("/clients/" + std::to_string(client.id) + "?saved=contact#contacts");
     });
 
     web.page(Method::Post, R"(/contacts/(\d+)/delete)", [&service](PageContext& ctx) {

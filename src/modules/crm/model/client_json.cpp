@@ -191,33 +191,16 @@ Result<Client> client_from_json(const json& body, Client c) {
         "id", "display_name", "phone_display", "archived", "created_at", "created_by", "updated_at", "updated_by"};
     Reader r;
     r.unknown_keys(body, known, "");
-    for (const char* key : {"kind", "status", "legal_name", "trade_name", "civility", "first_name", "last_name", "siren",
-                            "siret", "vat_number", "naf_code", "legal_form", "email", "phone", "website",
-                            "payment_terms", "payment_method", "commercial_conditions", "accounting_code", "notes"}) {
-        std::string* target = nullptr;
-        std::string k = key;
-        if (k == "kind") target = &c.kind;
-        else if (k == "status") target = &c.status;
-        else if (k == "legal_name") target = &c.legal_name;
-        else if (k == "trade_name") target = &c.trade_name;
-        else if (k == "civility") target = &c.civility;
-        else if (k == "first_name") target = &c.first_name;
-        else if (k == "last_name") target = &c.last_name;
-        else if (k == "siren") target = &c.siren;
-        else if (k == "siret") target = &c.siret;
-        else if (k == "vat_number") target = &c.vat_number;
-        else if (k == "naf_code") target = &c.naf_code;
-        else if (k == "legal_form") target = &c.legal_form;
-        else if (k == "email") target = &c.email;
-        else if (k == "phone") target = &c.phone;
-        else if (k == "website") target = &c.website;
-        else if (k == "payment_terms") target = &c.payment_terms;
-        else if (k == "payment_method") target = &c.payment_method;
-        else if (k == "commercial_conditions") target = &c.commercial_conditions;
-        else if (k == "accounting_code") target = &c.accounting_code;
-        else target = &c.notes;
-        r.text(body, key, *target, "");
-    }
+    const std::pair<const char*, std::string Client::*> text_fields[] = {
+        {"kind", &Client::kind}, {"status", &Client::status}, {"legal_name", &Client::legal_name},
+        {"trade_name", &Client::trade_name}, {"civility", &Client::civility}, {"first_name", &Client::first_name},
+        {"last_name", &Client::last_name}, {"siren", &Client::siren}, {"siret", &Client::siret},
+        {"vat_number", &Client::vat_number}, {"naf_code", &Client::naf_code}, {"legal_form", &Client::legal_form},
+        {"email", &Client::email}, {"phone", &Client::phone}, {"website", &Client::website},
+        {"payment_terms", &Client::payment_terms}, {"payment_method", &Client::payment_method},
+        {"commercial_conditions", &Client::commercial_conditions}, {"accounting_code", &Client::accounting_code},
+        {"notes", &Client::notes}};
+    for (const auto& [key, member] : text_fields) r.text(body, key, c.*member, "");
     if (body.contains("billing_address")) r.address(body, "billing_address", c.billing);
     if (body.contains("delivery_address")) {
         if (body.at("delivery_address").is_null()) c.delivery.reset();

@@ -9,19 +9,13 @@
 #include "core/legal/naf.hpp"
 #include "core/legal/siren.hpp"
 #include "core/legal/vat_number.hpp"
+#include "core/text/trim.hpp"
 #include "core/text/utf8.hpp"
 #include "modules/crm/domain/accounting_code.hpp"
 #include "modules/crm/domain/payment_terms.hpp"
 
 namespace comptoir::crm {
 namespace {
-
-std::string trim(std::string s) {
-    auto not_space = [](unsigned char c) { return !std::isspace(c); };
-    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-    return s;
-}
 
 struct Issues {
     std::vector<FieldIssue> list;

@@ -3,6 +3,7 @@
 
 #include "core/clock.hpp"
 #include "core/text/search_text.hpp"
+#include "core/text/trim.hpp"
 #include "modules/crm/service/client_service.hpp"
 
 namespace comptoir::crm {
@@ -12,9 +13,7 @@ Error category_not_found() { return Error::not_found("Cette catégorie n'existe 
 
 std::vector<FieldIssue> check_category(std::string& name, std::string& color) {
     std::vector<FieldIssue> issues;
-    auto not_space = [](unsigned char c) { return !std::isspace(c); };
-    name.erase(name.begin(), std::find_if(name.begin(), name.end(), not_space));
-    name.erase(std::find_if(name.rbegin(), name.rend(), not_space).base(), name.end());
+    name = trim(name);
     if (name.empty())
         issues.push_back({"name", "required", "Le nom de la catégorie est obligatoire.", "The category name is required."});
     else if (name.size() > 60)
