@@ -44,6 +44,8 @@ int main(int argc, char** argv) {
     CLI::App cli{"Comptoir — la gestion commerciale des petites entreprises.\n"
                  "Comptoir — business management for small companies."};
     cli.require_subcommand(1);
+    // Global options may follow the sub-command too: "comptoir serve --data DIR" as well as "comptoir --data DIR serve".
+    cli.fallthrough();
     std::string data_dir = env_or("COMPTOIR_DATA", "./data");
     std::string database = env_or("COMPTOIR_DATABASE", "");
     cli.add_option("--data", data_dir, "Data directory (SQLite file, stored PDFs, logos) [env COMPTOIR_DATA]")
