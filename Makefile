@@ -3,7 +3,8 @@
 #   make build   configure (once) and build with CMake/Ninja into build/
 #   make run     build, then run the server (override: make run ARGS="serve --data /tmp/x")
 #   make test    build, start throw-away PostgreSQL + SMTP sink, run ctest
-#   make bench   build, then bench/run.sh
+#   make bench   build, then bench/run.sh (1M clients: load and search)
+#   make bench-invoices   build, then invoices created/validated/downloaded per second
 #   make clean   remove build/
 
 SHELL := /bin/bash
@@ -15,7 +16,7 @@ ARGS ?= serve --data ./data
 PG_DIR := $(BUILD_DIR)/pgtest
 SMTP_DIR := $(BUILD_DIR)/smtp
 
-.PHONY: all deps build run test bench clean
+.PHONY: all deps build run test bench bench-invoices clean
 
 all: build
 
@@ -47,6 +48,10 @@ test: build
 
 bench: build
 	bash bench/run.sh
+
+# Invoices created, validated (numbered, PDF stored, hash chained) and downloaded per second.
+bench-invoices: build
+	BENCH_SUITE=invoices bash bench/run.sh
 
 clean:
 	-@bash scripts/smtp-server.sh stop $(SMTP_DIR)

@@ -40,7 +40,20 @@ struct SearchOptions {
     std::string report;  // appended to when set
 };
 
+// Commercial documents: N invoice drafts created, then validated (numbered, frozen, PDF rendered and
+// stored, hash chained), then their stored PDFs downloaded, each phase over `connections` connections.
+struct InvoiceOptions {
+    Target target;
+    std::string token;
+    std::size_t count = 2000;
+    int connections = 4;
+    int lines = 10;  // item lines per invoice, at two VAT rates, in two sections
+    int server_pid = 0;
+    std::string report;
+};
+
 int run_load(const LoadOptions& options);
+int run_invoices(const InvoiceOptions& options);
 int run_search(const SearchOptions& options);
 
 // Appends "key=value" lines to `path` (no-op when empty).

@@ -1,7 +1,8 @@
-// comptoir_bench — load and search benchmarks for the Comptoir HTTP API.
+// comptoir_bench — load, search and invoice benchmarks for the Comptoir HTTP API.
 //
 //   comptoir_bench load   --url http://127.0.0.1:PORT --token T [--count N] [--batch 1000] [--connections 2]
 //   comptoir_bench search --url http://127.0.0.1:PORT --token T [--count N] [--queries 5000] [--concurrency 1]
+//   comptoir_bench invoices --url http://127.0.0.1:PORT --token T [--count N] [--connections 4]
 //   comptoir_bench sample [--count N] [--seed S]       print generated clients as JSON lines (no server)
 //
 // It is a benchmark, not a test: it prints figures (and key=value lines to --report FILE).
@@ -31,6 +32,10 @@ const char* kUsage = R"(usage:
       --slowest N        list the N slowest queries (default 10)
       --misses N         list the first N exact queries that did not find their client (default 5)
       --label NAME       key prefix in the report (default search_cN)
+  comptoir_bench invoices --url http://127.0.0.1:PORT --token TOKEN [options]
+      --count N          invoices to create and validate (default 2000)
+      --connections N    concurrent connections (default 4)
+      --lines N          item lines per invoice (default 10)
   comptoir_bench sample [--count N]   print N generated clients, one JSON object a line
   common options:
       --seed S           generator seed (default 20240601; load and search must agree)
@@ -145,6 +150,18 @@ int main(int argc, char** argv) {
             o.report = f.text("report");
             f.done();
             return bench::run_search(o);
+        }
+        if (command == "invoices") {
+            bench::InvoiceOptions o;
+            o.target = bench::parse_target(f.required("url"));
+            o.token = f.required("token");
+            o.count = f.number("count", o.count);
+            o.connections = static_cast<int>(f.number("connections", o.connections));
+            o.lines = static_cast<int>(f.number("lines", o.lines));
+            o.server_pid = static_cast<int>(f.number("server-pid", 0));
+            o.report = f.text("report");
+            f.done();
+            return bench::run_invoices(o);
         }
         if (command == "sample") {
             bench::GeneratorOptions g;

@@ -4,8 +4,11 @@
 # builds nothing itself. See bench/README.md.
 #
 # Environment:
+#   BENCH_SUITE            clients (default: load then search) or invoices (create, validate, PDF)
+#   BENCH_INVOICES         invoices for the invoices suite (default 2000)
+#   BENCH_INVOICE_CONNECTIONS  concurrent connections for the invoices suite (default 4)
 #   BENCH_CLIENTS          clients to load (default 1000000)
-#   BENCH_CONNECTIONS      concurrent batch uploads (default 1; see README for why not 2)
+#   BENCH_CONNECTIONS      concurrent batch uploads (default 2: one validates while the other writes)
 #   BENCH_BATCH            clients per batch, 1..1000 (default 1000)
 #   BENCH_QUERIES          measured search queries per run (default 5000)
 #   BENCH_MAX_LOAD_SECONDS stop sending batches after this long (default 1200); search then runs on
@@ -26,7 +29,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BIN="$ROOT/build/src/app/comptoir"
 BENCH="$ROOT/build/bench/comptoir_bench"
 COUNT="${BENCH_CLIENTS:-1000000}"
-CONNECTIONS="${BENCH_CONNECTIONS:-1}"
+CONNECTIONS="${BENCH_CONNECTIONS:-2}"
 BATCH="${BENCH_BATCH:-1000}"
 QUERIES="${BENCH_QUERIES:-5000}"
 MAX_LOAD_SECONDS="${BENCH_MAX_LOAD_SECONDS:-1200}"
@@ -129,6 +132,14 @@ if [[ -n "$EXPERIMENT_SQL" ]]; then
 fi
 start_server
 
+if [[ "${BENCH_SUITE:-clients}" == "invoices" ]]; then
+    echo
+    echo "== invoices: create, validate (number, PDF, hash chain), download"
+    "$BENCH" invoices --url "$URL" --token "$TOKEN" --count "${BENCH_INVOICES:-2000}" \
+        --connections "${BENCH_INVOICE_CONNECTIONS:-4}" --server-pid "$SERVER_PID" --report "$REPORT"
+    exit $?
+fi
+
 echo
 echo "== load (at most $MAX_LOAD_SECONDS s, $MAX_DISK_GB GB)"
 load_status=0
@@ -178,6 +189,10 @@ echo "== search, concurrency 4 (throughput)"
     --misses 0 --server-pid "$SERVER_PID" --report "$REPORT" || true
 
 PEAK_RSS="$(rss_kb "$SERVER_PID" VmHWM)"
+# SQLite reads through a memory map, so RSS counts the database pages the OS has mapped in (shared,
+# reclaimable file cache). The process's own memory is RssAnon.
+ANON_RSS="$(rss_kb "$SERVER_PID" RssAnon)"
+FILE_RSS="$(rss_kb "$SERVER_PID" RssFile)"
 stop_server
 DB_SIZE_FINAL="$(db_size)"
 
@@ -215,6 +230,7 @@ printf '  %-34s %-32s\n' "database after load" "$DB_SIZE_AFTER_LOAD"
 printf '  %-34s %-32s\n' "database after shutdown" "$DB_SIZE_FINAL"
 printf '  %-34s %-32s\n' "server RSS after load" "$(mb "$RSS_AFTER_LOAD") (peak during load $(mb "$PEAK_RSS_LOAD"))"
 printf '  %-34s %-32s\n' "server peak RSS (VmHWM)" "$(mb "$PEAK_RSS")"
+printf '  %-34s %-32s\n' "server RSS at end: own / mapped file" "$(mb "$ANON_RSS") / $(mb "$FILE_RSS")"
 printf '  %-34s %-32s\n' "CPU-s used by other processes" "load $(value load_other_cpu_s), search $(value search_c1_other_cpu_s) + $(value search_c4_other_cpu_s)"
 echo "   (figures are wall-clock: other processes on this machine slow them down; the server CPU"
 echo "    figures above are its own work)"

@@ -14,6 +14,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev
   postgresql postgresql-contrib python3-aiosmtpd
   chromium wrk fonts-dejavu-core ca-certificates
+  libcairo2-dev libpango1.0-dev fonts-liberation2 poppler-utils
 )
 # Node.js/npm: the machine may already ship them (e.g. a NodeSource build with
 # a global npm); only fall back to Debian's packages when `node` is missing.

@@ -19,12 +19,14 @@ App::App(AppConfig config) : config_(std::move(config)) {
     for (auto& m : identity::IdentityModule::migrations()) all.push_back(std::move(m));
     for (auto& m : audit::migrations()) all.push_back(std::move(m));
     for (auto& m : crm::CrmModule::migrations()) all.push_back(std::move(m));
+    for (auto& m : sales::SalesModule::migrations()) all.push_back(std::move(m));
     store::migrate(*db_, all);
     // Fresh planner statistics, so search drives from the selective index; cheap when nothing changed.
     if (db_->dialect() == store::Dialect::Sqlite) db_->acquire()->execute_script("PRAGMA optimize=0x10002");
 
     identity_ = std::make_unique<identity::IdentityModule>(*db_, config_.data_dir);
     crm_ = std::make_unique<crm::CrmModule>(*db_);
+    sales_ = std::make_unique<sales::SalesModule>(*db_, crm_->clients(), identity_->companies());
 }
 
 App::~App() = default;
@@ -34,6 +36,7 @@ http::WebServer& App::web() {
         web_ = std::make_unique<http::WebServer>(config_.server, identity_->authenticator());
         identity_->register_routes(*web_);
         crm_->register_routes(*web_);
+        sales_->register_routes(*web_);
     }
     return *web_;
 }

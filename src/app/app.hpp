@@ -8,6 +8,7 @@
 #include "http/web_server.hpp"
 #include "modules/crm/crm_module.hpp"
 #include "modules/identity/identity_module.hpp"
+#include "modules/sales/sales_module.hpp"
 #include "store/database.hpp"
 
 namespace comptoir {
@@ -27,6 +28,7 @@ public:
     store::Database& db() { return *db_; }
     identity::IdentityModule& identity() { return *identity_; }
     crm::CrmModule& crm() { return *crm_; }
+    sales::SalesModule& sales() { return *sales_; }
     http::WebServer& web();  // created on first use (the CLI's other commands don't need it)
 
 private:
@@ -34,6 +36,7 @@ private:
     std::unique_ptr<store::Database> db_;
     std::unique_ptr<identity::IdentityModule> identity_;
     std::unique_ptr<crm::CrmModule> crm_;
+    std::unique_ptr<sales::SalesModule> sales_;
     std::unique_ptr<http::WebServer> web_;
 };
 

@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/app.hpp"
+#include "modules/sales/service/document_service.hpp"
 
 namespace {
 
@@ -85,6 +86,9 @@ int main(int argc, char** argv) {
     token_create->add_option("--user", token_user, "The user's email")->required();
     token_create->add_option("--name", token_name, "A name to recognise the token")->capture_default_str();
 
+    auto* verify = cli.add_subcommand(
+        "verify", "Check that no issued document was altered: recompute the hash chain and check every stored PDF");
+
     CLI11_PARSE(cli, argc, argv);
 
     try {
@@ -124,6 +128,13 @@ int main(int argc, char** argv) {
                 return 1;
             }
             return 0;
+        }
+        if (*verify) {
+            auto report = app.sales().documents().verify();
+            for (const auto& problem : report.problems) std::cout << "ALTÉRÉ : " << problem << "\n";
+            std::cout << report.documents << " document(s) émis vérifié(s), " << report.problems.size()
+                      << " problème(s).\n";
+            return report.problems.empty() ? 0 : 1;
         }
         if (*init) {
             comptoir::identity::InitInput input{company_name, admin_email, "", std::nullopt};

@@ -53,6 +53,11 @@ std::string display_datetime(const std::string& iso, const std::string& locale) 
     return s.substr(8, 2) + "/" + s.substr(5, 2) + "/" + s.substr(0, 4) + " " + s.substr(11, 5);
 }
 
+std::string today_paris() {
+    TimePoint t = now();
+    return to_iso(t + paris_offset(t)).substr(0, 10);
+}
+
 std::string display_date(const std::string& d, const std::string& locale) {
     if (d.size() < 10) return d;
     if (locale == "en") return d.substr(0, 10);

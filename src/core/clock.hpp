@@ -13,6 +13,9 @@ TimePoint now();
 std::string to_iso(TimePoint t);                  // 2026-11-26T15:04:05Z
 std::string now_iso();
 std::string today_iso();                          // 2026-11-26 (UTC)
+// The calendar date in France: what an invoice issued now is dated (00:30 in Paris on the 1st is
+// still the 31st in UTC).
+std::string today_paris();
 // Parses what to_iso writes; returns epoch on garbage (stored values are always ours).
 TimePoint from_iso(const std::string& s);
 // "26/11/2026 16:04" in Europe/Paris for fr, "2026-11-26 16:04" for en.

@@ -75,4 +75,11 @@ inline tl::unexpected<FieldIssue> reject(std::string code, std::string fr, std::
     if (!var##_result_) return tl::unexpected(var##_result_.error()); \
     auto var = std::move(*var##_result_)
 
+// The same for a Result<void>: returns its error, if any.
+#define TRY_RESULT_VOID(expr)                                          \
+    do {                                                               \
+        auto void_result_ = (expr);                                    \
+        if (!void_result_) return tl::unexpected(void_result_.error()); \
+    } while (0)
+
 }  // namespace comptoir

@@ -68,6 +68,13 @@ public:
     // Runs an INSERT and returns the new row's `id` column (the statement must not end with RETURNING);
     // 0 when nothing was inserted (ON CONFLICT DO NOTHING).
     virtual std::int64_t insert(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+    // The first column of every row, as integers: for id lists that may run to tens of thousands of
+    // rows, without building a Row per result.
+    virtual std::vector<std::int64_t> query_int64s(std::string_view sql, const std::vector<Value>& params = {}) {
+        std::vector<std::int64_t> out;
+        for (const auto& row : query(sql, params)) out.push_back(row.int64(0));
+        return out;
+    }
     // Runs a script of several statements without parameters (migrations only).
     virtual void execute_script(std::string_view sql) = 0;
 

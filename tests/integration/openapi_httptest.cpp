@@ -159,6 +159,21 @@ TEST_P(OpenApi, ResponsesMatchTheirSchemas) {
     EXPECT_EQ(checker.check(app.api("GET", "/api/v1/categories", company.admin_token).json(),
                             schema_of("/api/v1/categories", "get", "200"), "categories"),
               "");
+
+    auto quote = app.api("POST", "/api/v1/documents", company.admin_token,
+                         json{{"type", "quote"},
+                              {"client_id", created.json()["id"]},
+                              {"lines", json::array({{{"description", "Pose"}, {"quantity", "2"}, {"unit_price", "40"},
+                                                      {"unit_cost", "25"}}})}});
+    ASSERT_EQ(quote.status, 201) << quote.body;
+    EXPECT_EQ(checker.check(quote.json(), schema_of("/api/v1/documents", "post", "201"), "document"), "");
+    auto doc_id = std::to_string(quote.json()["id"].get<int>());
+    auto validated = app.api("POST", "/api/v1/documents/" + doc_id + "/validate", company.admin_token, json::object());
+    EXPECT_EQ(checker.check(validated.json(), schema_of("/api/v1/documents/{id}/validate", "post", "200"), "validated"),
+              "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/documents", company.admin_token).json(),
+                            schema_of("/api/v1/documents", "get", "200"), "documents"),
+              "");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OpenApi, ::testing::ValuesIn(backends()),

@@ -1,5 +1,7 @@
 #include "modules/audit/audit_log.hpp"
 
+#include "store/bulk_insert.hpp"
+
 #include "core/clock.hpp"
 
 namespace comptoir::audit {
@@ -38,6 +40,17 @@ void record(store::Connection& conn, const Actor& actor, const std::string& enti
     conn.insert(kInsert, {actor.company_id, actor.user_id ? store::Value(actor.user_id) : store::Value(nullptr), entity,
                           entity_id, action, changes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                           now_iso()});
+}
+
+void record_each(store::Connection& conn, const Actor& actor, const std::string& entity,
+                 const std::vector<std::int64_t>& entity_ids, const std::string& action, const nlohmann::json& changes) {
+    const store::Value user = actor.user_id ? store::Value(actor.user_id) : store::Value(nullptr);
+    const std::string text = changes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), at = now_iso();
+    std::vector<std::vector<store::Value>> rows;
+    rows.reserve(entity_ids.size());
+    for (auto id : entity_ids) rows.push_back({actor.company_id, user, entity, id, action, text, at});
+    store::insert_rows(conn, "audit_log", {"company_id", "user_id", "entity", "entity_id", "action", "changes", "at"},
+                       rows);
 }
 
 std::vector<Entry> list_for(store::Connection& conn, const Actor& actor, const std::string& entity,

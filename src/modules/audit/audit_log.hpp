@@ -31,6 +31,10 @@ std::vector<store::Migration> migrations();
 void record(store::Connection& conn, const Actor& actor, const std::string& entity, std::int64_t entity_id,
             const std::string& action, const nlohmann::json& changes);
 
+// One entry per id, all with the same action and changes, in one multi-row write (batch imports).
+void record_each(store::Connection& conn, const Actor& actor, const std::string& entity,
+                 const std::vector<std::int64_t>& entity_ids, const std::string& action, const nlohmann::json& changes);
+
 // Entries about one entity (and, with `related_entity`, those whose changes mention it), newest first.
 std::vector<Entry> list_for(store::Connection& conn, const Actor& actor, const std::string& entity,
                             std::int64_t entity_id, int limit = 200);

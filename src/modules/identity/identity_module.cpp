@@ -26,6 +26,8 @@ IdentityModule::IdentityModule(store::Database& db, std::string data_dir)
 
 IdentityModule::~IdentityModule() = default;
 
+CompanyService& IdentityModule::companies() { return impl_->company; }
+
 http::Authenticator& IdentityModule::authenticator() { return impl_->authenticator; }
 
 void IdentityModule::register_routes(http::WebServer& web) {

@@ -17,6 +17,8 @@
 
 namespace comptoir::identity {
 
+class CompanyService;
+
 struct InitInput {
     std::string company_name;
     std::string admin_email;
@@ -52,6 +54,8 @@ public:
     static std::vector<store::Migration> migrations();
 
     http::Authenticator& authenticator();
+    // The company's legal identity and logo, which documents print.
+    CompanyService& companies();
     // Login/logout, admin pages (users, invitations, company identity, API tokens), personal settings,
     // and /api/v1/users, /api/v1/me; also the navigation entries these pages need.
     void register_routes(http::WebServer& web);

@@ -1,8 +1,11 @@
 #include "store/sqlite/sqlite_connection.hpp"
 
+#include <chrono>
+
 namespace comptoir::store {
 
-SqliteConnection::SqliteConnection(const std::string& path) {
+SqliteConnection::SqliteConnection(const std::string& path, std::shared_ptr<std::timed_mutex> writer)
+    : writer_(std::move(writer)) {
     int rc = sqlite3_open_v2(path.c_str(), &db_,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
@@ -15,10 +18,14 @@ SqliteConnection::SqliteConnection(const std::string& path) {
     sqlite3_busy_timeout(db_, 30000);
     execute_script(
         "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+        // Reads through a shared memory map instead of a private page cache per connection: a 1M-client
+        // base (2.5 GB) is served from the OS cache without copying, however many connections read it.
+        "PRAGMA mmap_size=8589934592;");
 }
 
 SqliteConnection::~SqliteConnection() {
+    release_writer();
     for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
     if (db_) sqlite3_close(db_);
 }
@@ -87,6 +94,16 @@ std::vector<Row> SqliteConnection::query(std::string_view sql, const std::vector
     return rows;
 }
 
+std::vector<std::int64_t> SqliteConnection::query_int64s(std::string_view sql, const std::vector<Value>& params) {
+    sqlite3_stmt* stmt = prepare(sql, params);
+    std::vector<std::int64_t> out;
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) out.push_back(sqlite3_column_int64(stmt, 0));
+    sqlite3_reset(stmt);
+    if (rc != SQLITE_DONE) fail(rc, "query");
+    return out;
+}
+
 std::int64_t SqliteConnection::execute(std::string_view sql, const std::vector<Value>& params) {
     sqlite3_stmt* stmt = prepare(sql, params);
     int rc;
@@ -115,10 +132,44 @@ void SqliteConnection::execute_script(std::string_view sql) {
 
 // BEGIN IMMEDIATE takes the write lock up front, so two writers never deadlock upgrading read locks
 // (which SQLite would report as SQLITE_BUSY without waiting).
-void SqliteConnection::begin(bool write) { execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN"); }
-void SqliteConnection::commit() { execute_script("COMMIT"); }
+//
+// Writers of this process also queue on one mutex before BEGIN IMMEDIATE. SQLite allows one writer
+// anyway, and the WAL auto-checkpoint runs inside COMMIT: holding the mutex until then lets each
+// checkpoint finish before the next writer starts. Without it, writers starting back to back starved
+// the checkpoint and the WAL grew to gigabytes during bulk loads. The wait is bounded like SQLite's
+// busy timeout, so a bug that nests two write transactions fails instead of hanging.
+void SqliteConnection::begin(bool write) {
+    if (write && writer_) {
+        if (!writer_->try_lock_for(std::chrono::seconds(30)))
+            throw DatabaseError("begin: timed out waiting for the database write lock");
+        holds_writer_ = true;
+        try {
+            execute_script("BEGIN IMMEDIATE");
+        } catch (...) {
+            release_writer();
+            throw;
+        }
+        return;
+    }
+    execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+// A failed COMMIT leaves the transaction open and the mutex held; the pool's rollback() releases both.
+void SqliteConnection::commit() {
+    execute_script("COMMIT");
+    release_writer();
+}
+
 void SqliteConnection::rollback() {
     if (in_transaction()) execute_script("ROLLBACK");
+    release_writer();
+}
+
+void SqliteConnection::release_writer() {
+    if (holds_writer_) {
+        holds_writer_ = false;
+        writer_->unlock();
+    }
 }
 
 }  // namespace comptoir::store

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
@@ -13,7 +15,8 @@ namespace comptoir::store {
 // one thread at a time.
 class SqliteConnection final : public Connection {
 public:
-    explicit SqliteConnection(const std::string& path);
+    // `writer` is shared by every connection of one database: see begin().
+    SqliteConnection(const std::string& path, std::shared_ptr<std::timed_mutex> writer);
     ~SqliteConnection() override;
     SqliteConnection(const SqliteConnection&) = delete;
     SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -21,6 +24,7 @@ public:
     Dialect dialect() const override { return Dialect::Sqlite; }
     std::vector<Row> query(std::string_view sql, const std::vector<Value>& params) override;
     std::int64_t execute(std::string_view sql, const std::vector<Value>& params) override;
+    std::vector<std::int64_t> query_int64s(std::string_view sql, const std::vector<Value>& params) override;
     std::int64_t insert(std::string_view sql, const std::vector<Value>& params) override;
     void execute_script(std::string_view sql) override;
     void begin(bool write) override;
@@ -31,9 +35,12 @@ public:
 private:
     sqlite3_stmt* prepare(std::string_view sql, const std::vector<Value>& params);
     [[noreturn]] void fail(int rc, std::string_view what);
+    void release_writer();
 
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string, sqlite3_stmt*> statements_;
+    std::shared_ptr<std::timed_mutex> writer_;
+    bool holds_writer_ = false;
 };
 
 }  // namespace comptoir::store

@@ -13,7 +13,7 @@ class SqliteDatabase final : public Database {
 public:
     SqliteDatabase(std::string path, int pool_size) : path_(std::move(path)), capacity_(pool_size < 1 ? 1 : pool_size) {
         // Open one connection now so a wrong path fails at start, not at the first request.
-        idle_.push_back(std::make_unique<SqliteConnection>(path_));
+        idle_.push_back(std::make_unique<SqliteConnection>(path_, writer_));
         ++open_;
     }
 
@@ -33,7 +33,7 @@ public:
         }
         if (!conn) {
             try {
-                conn = std::make_unique<SqliteConnection>(path_);
+                conn = std::make_unique<SqliteConnection>(path_, writer_);
             } catch (...) {
                 std::lock_guard lock(mutex_);
                 --open_;
@@ -60,6 +60,7 @@ private:
     }
 
     std::string path_;
+    std::shared_ptr<std::timed_mutex> writer_ = std::make_shared<std::timed_mutex>();
     int capacity_;
     int open_ = 0;
     std::mutex mutex_;

@@ -22,6 +22,10 @@ std::string plural_fr(int n, std::string_view word) {
 }  // namespace
 
 Checked<PaymentTerms> check_payment_terms(const PaymentTerms& terms) {
+    if (terms.days_after_end_of_month && !terms.end_of_month) {
+        return reject("payment_terms.invalid", "« Fin de mois + N jours » suppose un délai fin de mois.",
+                      "\"End of month + N days\" requires end-of-month terms.");
+    }
     if (terms.days < 0) {
         return reject("payment_terms.invalid", "Le délai de paiement ne peut pas être négatif.",
                       "Payment terms cannot be negative.");
@@ -34,6 +38,7 @@ Checked<PaymentTerms> check_payment_terms(const PaymentTerms& terms) {
                       "Payment terms cannot exceed 60 days from the invoice date, or 45 days end of month (French "
                       "Commercial Code, article L441-10).");
     }
+    if (terms.days == 0 && terms.days_after_end_of_month) return PaymentTerms{0, true, false};
     return terms;
 }
 
@@ -43,31 +48,40 @@ Checked<PaymentTerms> parse_payment_terms(std::string_view code) {
         return reject("payment_terms.empty", "Choisissez un délai de paiement.", "Choose payment terms.");
     }
     if (c == "on_receipt" || c == "0") return PaymentTerms{0, false};
-    std::size_t i = 0;
+    const bool after_eom = c.starts_with("eom_");  // "eom_10d": end of month, then 10 days
+    const std::size_t start = after_eom ? 4 : 0;
+    std::size_t i = start;
     int days = 0;
-    while (i < c.size() && i < 4 && c[i] >= '0' && c[i] <= '9') days = days * 10 + (c[i++] - '0');
+    while (i < c.size() && i < start + 4 && c[i] >= '0' && c[i] <= '9') days = days * 10 + (c[i++] - '0');
     const std::string_view suffix = std::string_view(c).substr(i);
-    if (i == 0 || (suffix != "d" && suffix != "d_eom")) {
+    if (after_eom && i > start && suffix == "d") return check_payment_terms(PaymentTerms{days, true, true});
+    if (after_eom || i == 0 || (suffix != "d" && suffix != "d_eom")) {
         const std::string shown = quote_excerpt(code);
         return reject("payment_terms.invalid",
-                      "« " + shown + " » n'est pas un délai de paiement reconnu (exemples : on_receipt, 30d, 45d_eom).",
-                      "\"" + shown + "\" is not a known payment term (examples: on_receipt, 30d, 45d_eom).");
+                      "« " + shown + " » n'est pas un délai de paiement reconnu (exemples : on_receipt, 30d, 45d_eom, "
+                      "eom_10d).",
+                      "\"" + shown + "\" is not a known payment term (examples: on_receipt, 30d, 45d_eom, eom_10d).");
     }
     return check_payment_terms(PaymentTerms{days, suffix == "d_eom"});
 }
 
 std::string to_code(const PaymentTerms& terms) {
     if (terms.days == 0 && !terms.end_of_month) return "on_receipt";
+    if (terms.end_of_month && terms.days_after_end_of_month && terms.days > 0) return "eom_" + std::to_string(terms.days) + "d";
     return std::to_string(terms.days) + (terms.end_of_month ? "d_eom" : "d");
 }
 
 std::string label_fr(const PaymentTerms& terms) {
     if (terms.days == 0) return terms.end_of_month ? "Fin de mois" : "À réception";
+    if (terms.end_of_month && terms.days_after_end_of_month) return "Fin de mois + " + plural_fr(terms.days, "jour");
     return plural_fr(terms.days, "jour") + (terms.end_of_month ? " fin de mois" : "");
 }
 
 std::string label_en(const PaymentTerms& terms) {
     if (terms.days == 0) return terms.end_of_month ? "End of month" : "On receipt";
+    if (terms.end_of_month && terms.days_after_end_of_month) {
+        return "End of month + " + std::to_string(terms.days) + (terms.days > 1 ? " days" : " day");
+    }
     return std::to_string(terms.days) + (terms.days > 1 ? " days" : " day") + (terms.end_of_month ? " end of month" : "");
 }
 
@@ -78,6 +92,10 @@ std::vector<PaymentTerms> common_payment_terms() {
 std::chrono::year_month_day due_date(std::chrono::year_month_day issue_date, const PaymentTerms& terms) {
     using namespace std::chrono;
     if (!issue_date.ok()) return issue_date;
+    if (terms.end_of_month && terms.days_after_end_of_month) {
+        const year_month_day end_of_issue_month{issue_date.year() / issue_date.month() / last};
+        return year_month_day{sys_days{end_of_issue_month} + days{terms.days}};
+    }
     const year_month_day due{sys_days{issue_date} + days{terms.days}};
     if (!terms.end_of_month) return due;
     return year_month_day{due.year() / due.month() / last};

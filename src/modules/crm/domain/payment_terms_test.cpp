@@ -98,6 +98,49 @@ TEST(DueDate, EndOfMonthAddsDaysThenGoesToTheEndOfThatMonth) {
     EXPECT_EQ(due_date(2024y / June / 10, {0, true}), 2024y / June / 30);
 }
 
+TEST(PaymentTerms, ParsesEndOfMonthPlusDays) {
+    EXPECT_EQ(parse_payment_terms("eom_10d").value(), (PaymentTerms{10, true, true}));
+    EXPECT_EQ(parse_payment_terms(" EOM_45D ").value(), (PaymentTerms{45, true, true}));
+    EXPECT_EQ(parse_payment_terms("eom_0d").value(), (PaymentTerms{0, true, false}));  // = end of the issue month
+    EXPECT_EQ(parse_payment_terms("eom_46d").error().code, "payment_terms.too_long");
+    for (const char* bad : {"eom_", "eom_d", "eom_10", "eom_10d_eom", "eom10d", "10d_eom_", "eom_-5d"}) {
+        EXPECT_EQ(parse_payment_terms(bad).error().code, "payment_terms.invalid") << bad;
+    }
+}
+
+TEST(PaymentTerms, EndOfMonthPlusDaysRoundTripsAndHasLabels) {
+    const PaymentTerms t{10, true, true};
+    EXPECT_EQ(to_code(t), "eom_10d");
+    EXPECT_EQ(parse_payment_terms(to_code(t)).value(), t);
+    EXPECT_EQ(label_fr(t), "Fin de mois + 10 jours");
+    EXPECT_EQ(label_en(t), "End of month + 10 days");
+    EXPECT_EQ(label_fr({1, true, true}), "Fin de mois + 1 jour");
+    EXPECT_EQ(label_en({1, true, true}), "End of month + 1 day");
+    // The two end-of-month readings are different terms with different codes.
+    EXPECT_NE(to_code({45, true, false}), to_code({45, true, true}));
+}
+
+TEST(PaymentTerms, DaysAfterEndOfMonthNeedsEndOfMonth) {
+    EXPECT_EQ(check_payment_terms({10, false, true}).error().code, "payment_terms.invalid");
+    EXPECT_EQ(check_payment_terms({0, true, true}).value(), (PaymentTerms{0, true, false}));
+}
+
+TEST(DueDate, OnReceiptIsTheIssueDate) {
+    EXPECT_EQ(due_date(2024y / February / 29, parse_payment_terms("on_receipt").value()), 2024y / February / 29);
+}
+
+TEST(DueDate, EndOfMonthPlusDaysGoesToTheEndOfTheIssueMonthThenAddsDays) {
+    EXPECT_EQ(due_date(2024y / January / 15, {10, true, true}), 2024y / February / 10);  // "le 10 du mois suivant"
+    EXPECT_EQ(due_date(2024y / January / 31, {10, true, true}), 2024y / February / 10);
+    EXPECT_EQ(due_date(2024y / January / 15, {45, true, true}), 2024y / March / 16);    // 31 Jan + 45 (leap year)
+    EXPECT_EQ(due_date(2023y / January / 15, {45, true, true}), 2023y / March / 17);
+    EXPECT_EQ(due_date(2024y / December / 5, {30, true, true}), 2025y / January / 30);
+    EXPECT_EQ(due_date(2024y / February / 1, {30, true, true}), 2024y / March / 30);
+    // Same issue date, the two readings of "45 days end of month" differ.
+    EXPECT_EQ(due_date(2024y / January / 15, {45, true, false}), 2024y / February / 29);
+    EXPECT_EQ(due_date(2024y / January / 15, {45, true, true}), 2024y / March / 16);
+}
+
 TEST(DueDate, ReturnsInvalidIssueDatesUnchanged) {
     const year_month_day bad = 2024y / February / 30;
     EXPECT_EQ(due_date(bad, {30, false}), bad);

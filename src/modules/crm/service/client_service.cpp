@@ -1,6 +1,7 @@
 #include "modules/crm/service/client_service.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "core/clock.hpp"
 #include "modules/crm/domain/accounting_code.hpp"
@@ -26,18 +27,48 @@ Error duplicate_error(const std::vector<DuplicateMatch>& matches) {
     return e;
 }
 
-// References to other records must belong to the actor's company; a foreign id reads as unknown.
-void check_references(store::Connection& conn, const Actor& actor, const Client& c, std::vector<FieldIssue>& issues) {
-    if (c.assigned_user_id && !storage::user_in_company(conn, actor.company_id, *c.assigned_user_id))
-        issues.push_back({"assigned_user_id", "assigned_user_id.unknown", "Ce membre de l'équipe n'existe pas.",
-                          "This team member does not exist."});
-    if (!c.category_ids.empty() &&
-        storage::existing_categories(conn, actor.company_id, c.category_ids).size() != c.category_ids.size())
-        issues.push_back({"category_ids", "category_ids.unknown", "Une des catégories choisies n'existe pas.",
-                          "One of the chosen categories does not exist."});
+// References to other records must belong to the actor's company; a foreign id reads as unknown. Each
+// id is looked up once per use case, which matters for a batch where every client names the same few.
+class References {
+public:
+    References(store::Connection& conn, const Actor& actor) : conn_(conn), company_id_(actor.company_id) {}
+
+    void check(const Client& c, std::vector<FieldIssue>& issues) {
+        if (c.assigned_user_id && !known(users_, *c.assigned_user_id, [&](std::int64_t id) {
+                return storage::user_in_company(conn_, company_id_, id);
+            }))
+            issues.push_back({"assigned_user_id", "assigned_user_id.unknown", "Ce membre de l'équipe n'existe pas.",
+                              "This team member does not exist."});
+        bool all_categories = std::all_of(c.category_ids.begin(), c.category_ids.end(), [&](std::int64_t id) {
+            return known(categories_, id, [&](std::int64_t i) {
+                return !storage::existing_categories(conn_, company_id_, {i}).empty();
+            });
+        });
+        if (!all_categories)
+            issues.push_back({"category_ids", "category_ids.unknown", "Une des catégories choisies n'existe pas.",
+                              "One of the chosen categories does not exist."});
+    }
+
+private:
+    template <typename Lookup>
+    bool known(std::map<std::int64_t, bool>& cache, std::int64_t id, Lookup lookup) {
+        auto it = cache.find(id);
+        if (it == cache.end()) it = cache.emplace(id, lookup(id)).first;
+        return it->second;
+    }
+
+    store::Connection& conn_;
+    std::int64_t company_id_;
+    std::map<std::int64_t, bool> users_, categories_;
+};
+
+AccountingCodeRule company_rule(store::Connection& conn, const Actor& actor) {
+    auto rule = parse_rule(storage::accounting_code_rule(conn, actor.company_id));
+    return rule ? *rule : AccountingCodeRule{};
 }
 
-Result<std::string> assign_accounting_code(store::Connection& conn, const Actor& actor, const Client& c) {
+Result<std::string> assign_accounting_code(store::Connection& conn, const Actor& actor, const Client& c,
+                                           const AccountingCodeRule& rule) {
     if (!c.accounting_code.empty()) {
         if (storage::accounting_code_taken(conn, actor.company_id, c.accounting_code, c.id))
             return fail(Error::invalid_field("accounting_code", "accounting_code.taken",
@@ -45,32 +76,38 @@ Result<std::string> assign_accounting_code(store::Connection& conn, const Actor&
                                              "This accounting code is already used by another client."));
         return c.accounting_code;
     }
-    auto rule = parse_rule(storage::accounting_code_rule(conn, actor.company_id));
-    if (!rule) rule = AccountingCodeRule{};
     // A generated code that collides (a renamed client, a code typed by hand) takes the next number.
     for (int attempt = 0; attempt < 50; ++attempt) {
-        auto code = generate_code(*rule, c.display_name(), storage::next_counter(conn, actor.company_id, "accounting_code"));
+        auto code = generate_code(rule, c.display_name(), storage::next_counter(conn, actor.company_id, "accounting_code"));
         if (!storage::accounting_code_taken(conn, actor.company_id, code, c.id)) return code;
     }
     return fail(Error::internal("accounting_code.exhausted"));
 }
 
-Result<Client> insert_new(store::Connection& conn, const Actor& actor, Client c, DuplicatePolicy policy) {
-    auto issues = normalise_client(c, today_iso());
-    check_references(conn, actor, c, issues);
+using DeferredTerms = std::vector<std::pair<std::string, std::int64_t>>;
+
+// Writes one new, already normalised client: checks, duplicates, accounting code, rows and index.
+// With `deferred`, its search terms are appended there for the caller to write with the batch's.
+Result<Client> write_new(store::Connection& conn, const Actor& actor, Client c, std::vector<FieldIssue> issues,
+                         DuplicatePolicy policy, References& refs, const AccountingCodeRule& rule,
+                         const std::string& now, DeferredTerms* deferred) {
+    refs.check(c, issues);
     if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
     c.id = 0;
     if (policy == DuplicatePolicy::Refuse)
         if (auto matches = storage::find_duplicates(conn, actor.company_id, c); !matches.empty())
             return fail(duplicate_error(matches));
-    TRY_RESULT(code, assign_accounting_code(conn, actor, c));
+    TRY_RESULT(code, assign_accounting_code(conn, actor, c, rule));
     c.accounting_code = code;
-    auto now = now_iso();
     c.id = storage::insert_client(conn, actor.company_id, c, actor.user_id, now);
-    storage::save_contacts(conn, actor.company_id, c.id, c.contacts, now);
-    storage::save_categories(conn, actor.company_id, c.id, c.category_ids);
-    storage::reindex_client(conn, actor.company_id, c);
-    audit::record(conn, actor, "client", c.id, "create", audit_snapshot(c));
+    storage::save_contacts(conn, actor.company_id, c.id, c.contacts, now);  // gives the contacts their ids
+    if (!c.category_ids.empty()) storage::save_categories(conn, actor.company_id, c.id, c.category_ids);
+    storage::insert_channels(conn, actor.company_id, c.id, storage::channels_of(c));
+    if (deferred) {
+        for (auto& term : storage::search_terms_of(c)) deferred->emplace_back(std::move(term), c.id);
+    } else {
+        storage::reindex_client(conn, actor.company_id, c);
+    }
     return c;
 }
 
@@ -81,7 +118,11 @@ bool can_write_clients(const Actor& actor) { return actor.role == Role::Admin ||
 Result<Client> ClientService::create(const Actor& actor, Client input, DuplicatePolicy policy) {
     if (!can_write_clients(actor)) return fail(Error::forbidden());
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<Client> {
-        TRY_RESULT(created, insert_new(conn, actor, std::move(input), policy));
+        auto issues = normalise_client(input, today_iso());
+        References refs(conn, actor);
+        TRY_RESULT(created, write_new(conn, actor, std::move(input), std::move(issues), policy, refs,
+                                      company_rule(conn, actor), now_iso(), nullptr));
+        audit::record(conn, actor, "client", created.id, "create", audit_snapshot(created));
         return *storage::find_client(conn, actor.company_id, created.id);
     });
 }
@@ -102,7 +143,7 @@ Result<Client> ClientService::update(const Actor& actor, std::int64_t id, Client
         }
         c.id = id;
         auto issues = normalise_client(c, today_iso());
-        check_references(conn, actor, c, issues);
+        References(conn, actor).check(c, issues);
         if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
         if (policy == DuplicatePolicy::Refuse) {
             // Only new values can raise a warning: a client already sharing a phone with another (and
@@ -117,7 +158,7 @@ Result<Client> ClientService::update(const Actor& actor, std::int64_t id, Client
             if (!matches.empty()) return fail(duplicate_error(matches));
         }
         if (c.accounting_code.empty()) c.accounting_code = before->accounting_code;
-        TRY_RESULT(code, assign_accounting_code(conn, actor, c));
+        TRY_RESULT(code, assign_accounting_code(conn, actor, c, company_rule(conn, actor)));
         c.accounting_code = code;
         auto now = now_iso();
         storage::update_client(conn, actor.company_id, c, actor.user_id, now);
@@ -180,15 +221,28 @@ Result<std::vector<BatchResult>> ClientService::create_batch(const Actor& actor,
     if (inputs.size() > kMaxBatch)
         return fail(Error::invalid_field("clients", "clients.too_many", "1000 clients au plus par lot.",
                                          "At most 1000 clients per batch."));
+    // Validation needs no database, so it runs before the write lock: while one batch writes, the next
+    // request is validated on the other core.
+    const std::string today = today_iso();
+    std::vector<std::vector<FieldIssue>> issues(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i) issues[i] = normalise_client(inputs[i], today);
+
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<std::vector<BatchResult>> {
+        References refs(conn, actor);
+        const AccountingCodeRule rule = company_rule(conn, actor);
+        const std::string now = now_iso();
+        DeferredTerms terms;
+        std::vector<std::int64_t> created_ids;
         std::vector<BatchResult> results;
         results.reserve(inputs.size());
-        for (auto& input : inputs) {
-            auto created = insert_new(conn, actor, std::move(input), policy);
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            auto created =
+                write_new(conn, actor, std::move(inputs[i]), std::move(issues[i]), policy, refs, rule, now, &terms);
             BatchResult r;
             if (created) {
                 r.status = "created";
                 r.id = created->id;
+                created_ids.push_back(created->id);
             } else if (created.error().kind == ErrorKind::Duplicate) {
                 r.status = "duplicate";
                 auto ext = nlohmann::json::parse(created.error().extension_json);
@@ -203,7 +257,11 @@ Result<std::vector<BatchResult>> ClientService::create_batch(const Actor& actor,
             }
             results.push_back(std::move(r));
         }
-        // The batch commits as a whole; per-item failures wrote nothing (validation precedes writes).
+        storage::insert_search_terms(conn, actor.company_id, std::move(terms));
+        // A batch records who created each client and when, not a copy of every field: the values as
+        // created are the client's first state, and every later edit records what it changed from.
+        audit::record_each(conn, actor, "client", created_ids, "create", {{"via", "batch"}});
+        // The batch commits as a whole; per-item failures wrote nothing (checks precede writes).
         return results;
     });
 }

@@ -12,7 +12,6 @@ using store::Value;
 
 // The largest code point in UTF-8: every string starting with a prefix sorts below prefix + this.
 constexpr const char* kPrefixEnd = "\xf4\x8f\xbf\xbf";
-constexpr int kDriveThreshold = 1000;
 
 struct SortSpec {
     const char* column;
@@ -68,7 +67,8 @@ std::optional<std::pair<std::int64_t, std::string>> decode_cursor(const std::str
     return std::pair{std::stoll(id), raw->substr(bar + 1)};
 }
 
-// "(term >= ? AND term < ?) OR ..." for one group, with its parameters appended to `params`.
+// "(term >= ? AND term < ?) OR ..." for one group, with its parameters appended to `params`. Used
+// for the per-client EXISTS checks, where the by-client index narrows to one client's few terms.
 std::string group_condition(const std::vector<std::string>& group, std::vector<Value>& params) {
     std::string sql;
     for (const auto& prefix : group) {
@@ -80,11 +80,140 @@ std::string group_condition(const std::vector<std::string>& group, std::vector<V
     return "(" + sql + ")";
 }
 
-std::int64_t estimate(store::Connection& conn, std::int64_t company_id, const std::vector<std::string>& group) {
-    std::vector<Value> params{company_id};
-    std::string sql = "SELECT COUNT(*) FROM (SELECT 1 FROM client_search_terms t WHERE t.company_id = ? AND " +
-                      group_condition(group, params) + " LIMIT " + std::to_string(kDriveThreshold + 1) + ") x";
+// The client ids of one group, one range scan of the term index per prefix. UNION ALL rather than an
+// OR of ranges: an OR made SQLite read every term of the company when it had no statistics.
+std::string group_ids_sql(std::int64_t company_id, const std::vector<std::string>& group, std::vector<Value>& params) {
+    std::string sql;
+    for (const auto& prefix : group) {
+        if (!sql.empty()) sql += " UNION ALL ";
+        sql += "SELECT t.client_id FROM client_search_terms t WHERE t.company_id = ? AND t.term >= ? AND t.term < ?";
+        params.emplace_back(company_id);
+        params.emplace_back(prefix);
+        params.emplace_back(prefix + kPrefixEnd);
+    }
+    return sql;
+}
+
+// How many (term, client) rows a group matches, counted up to `cap` only.
+std::int64_t estimate(store::Connection& conn, std::int64_t company_id, const std::vector<std::string>& group,
+                      std::int64_t cap) {
+    std::vector<Value> params;
+    std::string sql = "SELECT COUNT(*) FROM (" + group_ids_sql(company_id, group, params) + " LIMIT " +
+                      std::to_string(cap + 1) + ") x";
     return conn.query_one(sql, params)->int64(0);
+}
+
+std::vector<std::int64_t> group_ids(store::Connection& conn, std::int64_t company_id,
+                                    const std::vector<std::string>& group) {
+    std::vector<Value> params;
+    auto ids = conn.query_int64s(group_ids_sql(company_id, group, params), params);
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+// The candidate ids as one bound parameter, expanded by the database into a table of ids.
+std::string id_list_table(store::Dialect dialect) {
+    return dialect == store::Dialect::Sqlite ? "(SELECT value AS id FROM json_each(?))"
+                                             : "(SELECT unnest(CAST(? AS BIGINT[])) AS id)";
+}
+
+// "The candidate list contains c.id", written so that it cannot drive the query: SQLite's unary +
+// keeps it from being used as an index constraint, so the planner walks the sort index and tests it.
+std::string id_filter(store::Dialect dialect) {
+    return dialect == store::Dialect::Sqlite ? "+c.id IN (SELECT value FROM json_each(?))"
+                                             : "c.id = ANY(CAST(? AS BIGINT[]))";
+}
+
+std::string id_list_value(store::Dialect dialect, const std::vector<std::int64_t>& ids) {
+    std::string out = dialect == store::Dialect::Sqlite ? "[" : "{";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (i) out += ',';
+        out += std::to_string(ids[i]);
+    }
+    out += dialect == store::Dialect::Sqlite ? "]" : "}";
+    return out;
+}
+
+// How a search is answered. Every word group of the query is estimated first (a COUNT over its
+// index range, capped). Then:
+//  * no group is rarer than kCap: walk the clients in sort order and test each word with EXISTS;
+//    every word is so common that the first page fills after a few hundred rows;
+//  * otherwise the groups under kCap are fetched and intersected in memory, rarest first; when at
+//    most kDrive clients remain, they are fetched by primary key and sorted (the id-list plan);
+//    when more remain, they are dense enough for the walk to fill a page quickly.
+// On a million clients this keeps every plan within a few thousand index reads, where the walk
+// alone took seconds for two common words ("martin lyon") whose combination is rare. kCap and
+// kDrive are SearchTuning's cap and drive.
+
+struct Plan {
+    bool empty = false;                            // some word matches nothing
+    std::optional<std::vector<std::int64_t>> ids;  // the candidates, fetched by id and sorted
+    std::optional<std::vector<std::int64_t>> filter;  // the candidates, tested while walking
+    std::vector<std::size_t> exists_groups;        // groups still to check per row
+};
+
+Plan plan_search(store::Connection& conn, std::int64_t company_id, const std::vector<std::vector<std::string>>& groups,
+                 const storage::SearchTuning& tuning) {
+    const std::int64_t kCap = tuning.cap;
+    const std::size_t kDrive = tuning.drive;
+    Plan plan;
+    std::vector<std::pair<std::int64_t, std::size_t>> order;
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        auto n = estimate(conn, company_id, groups[i], kCap);
+        if (n == 0) return Plan{true, std::nullopt, {}};
+        order.emplace_back(n, i);
+    }
+    std::sort(order.begin(), order.end());
+    auto walk = [&] {
+        for (std::size_t i = 0; i < groups.size(); ++i) plan.exists_groups.push_back(i);
+        return plan;
+    };
+    if (order.empty() || order.front().first > kCap) return walk();
+    // One word, common enough that the walk finds a page quickly: no need to fetch its ids.
+    if (groups.size() == 1 && order.front().first > static_cast<std::int64_t>(kDrive)) return walk();
+
+    std::vector<std::int64_t> candidates;
+    bool first = true;
+    for (const auto& [n, i] : order) {
+        if (n > kCap) {
+            plan.exists_groups.push_back(i);
+            continue;
+        }
+        auto ids = group_ids(conn, company_id, groups[i]);
+        if (first) {
+            candidates = std::move(ids);
+            first = false;
+        } else {
+            std::vector<std::int64_t> both;
+            std::set_intersection(candidates.begin(), candidates.end(), ids.begin(), ids.end(), std::back_inserter(both));
+            candidates = std::move(both);
+        }
+        if (candidates.empty()) return Plan{true, std::nullopt, {}};
+    }
+    // Too many to sort: walk in sort order, testing membership in the candidates first (an in-memory
+    // lookup) and the remaining common words only for members. This was the slow case of
+    // "Électricité de Paris SAS": one rare-ish word, three very common ones.
+    if (candidates.size() > kDrive) plan.filter = std::move(candidates);
+    else plan.ids = std::move(candidates);
+    return plan;
+}
+
+// Ranking for the name order: clients whose name contains every typed word as a whole word come
+// first ("Henry Léa" before the many Henrys with a Léane or a Léon), then the rest, both by name.
+// The rank is a prefix of the sort value, so the cursor carries it like any sort value.
+std::string ranked_name(store::Dialect dialect, const std::vector<std::vector<std::string>>& groups,
+                        std::vector<Value>& params) {
+    const char* find = dialect == store::Dialect::Sqlite ? "instr" : "strpos";
+    std::string all;
+    for (const auto& group : groups) {
+        if (group.size() != 1) return "";  // phones and the like are exact already
+        if (!all.empty()) all += " AND ";
+        all += std::string(find) + "(' ' || c.sort_name || ' ', ?) > 0";
+        params.emplace_back(" " + group.front() + " ");
+    }
+    if (all.empty()) return "";
+    return "(CASE WHEN " + all + " THEN '0' ELSE '1' END || c.sort_name)";
 }
 
 }  // namespace
@@ -148,64 +277,79 @@ namespace storage {
 
 bool valid_cursor(const std::string& cursor) { return cursor.empty() || decode_cursor(cursor).has_value(); }
 
-ClientListPage list_clients(store::Connection& conn, std::int64_t company_id, const ClientListQuery& query) {
+ClientListPage list_clients(store::Connection& conn, std::int64_t company_id, const ClientListQuery& query,
+                            const SearchTuning& tuning) {
     const SortSpec sort = spec(query.sort);
     const int limit = std::clamp(query.limit, 1, 200);
-    std::vector<Value> params;
-    std::string where = "c.company_id = ? AND c.archived = ?";
-    params.emplace_back(company_id);
-    params.emplace_back(std::int64_t{query.archived ? 1 : 0});
+    const store::Dialect dialect = conn.dialect();
 
     auto groups = search_groups(query.q);
     if (!query.q.empty() && groups.empty()) return {};
-    std::size_t driver = groups.size();
-    if (!groups.empty()) {
-        std::int64_t best = kDriveThreshold + 1;
-        for (std::size_t i = 0; i < groups.size(); ++i) {
-            auto n = estimate(conn, company_id, groups[i]);
-            if (n == 0) return {};  // a word that matches nothing: no client can match
-            if (n < best) best = n, driver = i;
-        }
+    auto plan = plan_search(conn, company_id, groups, tuning);
+    if (plan.empty) return {};
+
+    // The statement is assembled clause by clause, each with its own parameters, then joined in the
+    // order the clauses appear in the SQL text.
+    std::vector<Value> sort_params;
+    std::string sort_expr = sort.column;
+    if (plan.ids && query.sort == ClientSort::NameAsc)
+        if (auto ranked = ranked_name(dialect, groups, sort_params); !ranked.empty()) sort_expr = ranked;
+
+    // The id-list plan starts from the candidates and reaches each client by primary key. SQLite's
+    // CROSS JOIN fixes that join order whatever its statistics say; without them it preferred to walk
+    // the whole name index and test each client against the list.
+    std::string from = "clients c";
+    std::vector<Value> from_params;
+    if (plan.ids) {
+        from = id_list_table(dialect) +
+               (dialect == store::Dialect::Sqlite ? " ids CROSS JOIN clients c" : " ids JOIN clients c") +
+               " ON c.id = ids.id";
+        from_params.emplace_back(id_list_value(dialect, *plan.ids));
     }
-    for (std::size_t i = 0; i < groups.size(); ++i) {
-        if (i == driver) {
-            // Uncorrelated, so it is evaluated once: the few matching ids, then lookups by primary key.
-            params.emplace_back(company_id);
-            where += " AND c.id IN (SELECT t.client_id FROM client_search_terms t WHERE t.company_id = ? AND " +
-                     group_condition(groups[i], params) + ")";
-        } else {
-            where += " AND EXISTS (SELECT 1 FROM client_search_terms t WHERE t.company_id = c.company_id AND "
-                     "t.client_id = c.id AND " + group_condition(groups[i], params) + ")";
-        }
+
+    std::vector<Value> where_params{company_id, std::int64_t{query.archived ? 1 : 0}};
+    std::string where = "c.company_id = ? AND c.archived = ?";
+    if (plan.filter) {
+        where += " AND " + id_filter(dialect);
+        where_params.emplace_back(id_list_value(dialect, *plan.filter));
     }
+    for (auto i : plan.exists_groups)
+        where += " AND EXISTS (SELECT 1 FROM client_search_terms t WHERE t.company_id = c.company_id AND "
+                 "t.client_id = c.id AND " + group_condition(groups[i], where_params) + ")";
     if (!query.status.empty()) {
         where += " AND c.status = ?";
-        params.emplace_back(query.status);
+        where_params.emplace_back(query.status);
     }
     if (query.assigned_user_id) {
         where += " AND c.assigned_user_id = ?";
-        params.emplace_back(*query.assigned_user_id);
+        where_params.emplace_back(*query.assigned_user_id);
     }
     if (query.category_id) {
         where += " AND EXISTS (SELECT 1 FROM client_categories cc WHERE cc.company_id = c.company_id AND "
                  "cc.client_id = c.id AND cc.category_id = ?)";
-        params.emplace_back(*query.category_id);
+        where_params.emplace_back(*query.category_id);
     }
     if (auto cursor = decode_cursor(query.cursor)) {
-        std::string col = sort.column;
         const char* cmp = sort.descending ? "<" : ">";
-        where += " AND (" + col + " " + cmp + " ? OR (" + col + " = ? AND c.id " + cmp + " ?))";
-        params.emplace_back(cursor->second);
-        params.emplace_back(cursor->second);
-        params.emplace_back(cursor->first);
+        where += " AND (" + sort_expr + " " + cmp + " ? OR (" + sort_expr + " = ? AND c.id " + cmp + " ?))";
+        where_params.insert(where_params.end(), sort_params.begin(), sort_params.end());
+        where_params.emplace_back(cursor->second);
+        where_params.insert(where_params.end(), sort_params.begin(), sort_params.end());
+        where_params.emplace_back(cursor->second);
+        where_params.emplace_back(cursor->first);
     }
     const char* dir = sort.descending ? " DESC" : " ASC";
     std::string sql = std::string(R"SQL(
 SELECT c.id, c.kind, c.status, c.display_name, c.trade_name, c.legal_name, c.siret, c.email, c.phone, c.billing_city,
   c.billing_postal_code, COALESCE(u.name, ''), c.created_at, c.updated_at, c.archived, )SQL") +
-                      sort.column + R"SQL(
-FROM clients c LEFT JOIN users u ON u.id = c.assigned_user_id AND u.company_id = c.company_id
-WHERE )SQL" + where + " ORDER BY " + sort.column + dir + ", c.id" + dir + " LIMIT ?";
+                      sort_expr + R"SQL(
+FROM )SQL" + from + R"SQL( LEFT JOIN users u ON u.id = c.assigned_user_id AND u.company_id = c.company_id
+WHERE )SQL" + where + " ORDER BY " + sort_expr + dir + ", c.id" + dir + " LIMIT ?";
+
+    std::vector<Value> params = sort_params;  // the SELECT list
+    params.insert(params.end(), from_params.begin(), from_params.end());
+    params.insert(params.end(), where_params.begin(), where_params.end());
+    params.insert(params.end(), sort_params.begin(), sort_params.end());  // ORDER BY
     params.emplace_back(std::int64_t{limit + 1});
 
     ClientListPage page;

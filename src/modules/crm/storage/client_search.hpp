@@ -1,10 +1,10 @@
 // The client list: search as you type, filters, sorting and keyset (cursor) pagination.
 //
 // Search works on client_search_terms, one row per (company, word, client) ordered byte-wise, so
-// "every word typed is the prefix of a word of the client" is a set of index range scans. The query
-// is planned from how many rows the rarest word matches: a rare word drives (its few clients are
-// fetched by id, then sorted), while when every word is common the sorted client index drives and
-// each word is checked with EXISTS, stopping at the first page.
+// "every word typed is the prefix of a word of the client" is a set of index range scans. Each query
+// is planned from capped counts of those ranges (see plan_search in the .cpp): rare words are
+// fetched and intersected, then their few clients sorted; very common words are checked while
+// walking the clients in sort order, which fills a page after a few rows.
 #pragma once
 
 #include <optional>
@@ -47,7 +47,13 @@ struct ClientListPage {
 std::vector<std::vector<std::string>> search_groups(const std::string& q);
 
 namespace storage {
-ClientListPage list_clients(store::Connection& conn, std::int64_t company_id, const ClientListQuery& query);
+// The search planner's thresholds (see plan_search in the .cpp). Tests lower them to force each plan.
+struct SearchTuning {
+    std::int64_t cap = 50000;  // a word matching more index rows than this is only checked per row
+    std::size_t drive = 5000;  // at most this many candidates are fetched by id and sorted
+};
+ClientListPage list_clients(store::Connection& conn, std::int64_t company_id, const ClientListQuery& query,
+                            const SearchTuning& tuning = {});
 bool valid_cursor(const std::string& cursor);
 }  // namespace storage
 

@@ -2,10 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include "core/contact/phone.hpp"
 #include "core/text/search_text.hpp"
+#include "store/bulk_insert.hpp"
 
 namespace comptoir::crm::storage {
 namespace {
@@ -235,21 +237,18 @@ void save_categories(store::Connection& conn, std::int64_t company_id, std::int6
                      {company_id, client_id, id});
 }
 
-void reindex_client(store::Connection& conn, std::int64_t company_id, const Client& c) {
-    conn.execute("DELETE FROM client_channels WHERE company_id = ? AND client_id = ?", {company_id, c.id});
-    conn.execute("DELETE FROM client_search_terms WHERE company_id = ? AND client_id = ?", {company_id, c.id});
-
-    std::set<std::tuple<std::string, std::string, std::int64_t>> channels;
+std::vector<Channel> channels_of(const Client& c) {
+    std::set<Channel> channels;
     if (!c.email.empty()) channels.insert({"email", c.email, 0});
     if (!c.phone.empty()) channels.insert({"phone", c.phone, 0});
     for (const auto& contact : c.contacts) {
         for (const auto& e : contact.emails) channels.insert({"email", e, contact.id});
         for (const auto& p : contact.phones) channels.insert({"phone", p, contact.id});
     }
-    for (const auto& [kind, value, contact_id] : channels)
-        conn.execute("INSERT INTO client_channels (company_id, kind, value, client_id, contact_id) VALUES (?, ?, ?, ?, ?)",
-                     {company_id, kind, value, c.id, contact_id});
+    return {channels.begin(), channels.end()};
+}
 
+std::vector<std::string> search_terms_of(const Client& c) {
     std::set<std::string> terms;
     add_terms(terms, c.legal_name);
     add_terms(terms, c.trade_name);
@@ -269,10 +268,35 @@ void reindex_client(store::Connection& conn, std::int64_t company_id, const Clie
         for (const auto& e : contact.emails) add_email_terms(terms, e);
         for (const auto& p : contact.phones) add_phone_terms(terms, p);
     }
+    std::vector<std::string> out;
     for (const auto& term : terms)
-        if (!term.empty() && term.size() <= 200)
-            conn.execute("INSERT INTO client_search_terms (company_id, term, client_id) VALUES (?, ?, ?)",
-                         {company_id, term, c.id});
+        if (!term.empty() && term.size() <= 200) out.push_back(term);
+    return out;
+}
+
+void insert_channels(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
+                     const std::vector<Channel>& channels) {
+    std::vector<std::vector<Value>> rows;
+    for (const auto& ch : channels) rows.push_back({company_id, ch.kind, ch.value, client_id, ch.contact_id});
+    store::insert_rows(conn, "client_channels", {"company_id", "kind", "value", "client_id", "contact_id"}, rows);
+}
+
+void insert_search_terms(store::Connection& conn, std::int64_t company_id,
+                         std::vector<std::pair<std::string, std::int64_t>> terms) {
+    std::sort(terms.begin(), terms.end());
+    std::vector<std::vector<Value>> rows;
+    rows.reserve(terms.size());
+    for (auto& [term, client_id] : terms) rows.push_back({company_id, std::move(term), client_id});
+    store::insert_rows(conn, "client_search_terms", {"company_id", "term", "client_id"}, rows);
+}
+
+void reindex_client(store::Connection& conn, std::int64_t company_id, const Client& c) {
+    conn.execute("DELETE FROM client_channels WHERE company_id = ? AND client_id = ?", {company_id, c.id});
+    conn.execute("DELETE FROM client_search_terms WHERE company_id = ? AND client_id = ?", {company_id, c.id});
+    insert_channels(conn, company_id, c.id, channels_of(c));
+    std::vector<std::pair<std::string, std::int64_t>> terms;
+    for (auto& t : search_terms_of(c)) terms.emplace_back(std::move(t), c.id);
+    insert_search_terms(conn, company_id, std::move(terms));
 }
 
 std::vector<DuplicateMatch> find_duplicates(store::Connection& conn, std::int64_t company_id, const Client& c) {
@@ -307,10 +331,11 @@ LIMIT 20)SQL";
 }
 
 std::int64_t next_counter(store::Connection& conn, std::int64_t company_id, const std::string& name) {
-    conn.execute("INSERT INTO crm_counters (company_id, name, value) VALUES (?, ?, 0) ON CONFLICT DO NOTHING",
-                 {company_id, name});
-    conn.execute("UPDATE crm_counters SET value = value + 1 WHERE company_id = ? AND name = ?", {company_id, name});
-    return conn.query_one("SELECT value FROM crm_counters WHERE company_id = ? AND name = ?", {company_id, name})->int64(0);
+    return conn
+        .query_one("INSERT INTO crm_counters (company_id, name, value) VALUES (?, ?, 1) ON CONFLICT (company_id, name) "
+                   "DO UPDATE SET value = crm_counters.value + 1 RETURNING value",
+                   {company_id, name})
+        ->int64(0);
 }
 
 std::string accounting_code_rule(store::Connection& conn, std::int64_t company_id) {

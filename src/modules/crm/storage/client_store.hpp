@@ -26,8 +26,26 @@ std::vector<Contact> load_contacts(store::Connection& conn, std::int64_t company
 void save_categories(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
                      const std::vector<std::int64_t>& category_ids);
 
+// What a client contributes to the duplicate-detection channels and to the search index.
+struct Channel {
+    std::string kind;  // "email" or "phone"
+    std::string value;  // normalised
+    std::int64_t contact_id = 0;  // 0: the client's own
+    auto operator<=>(const Channel&) const = default;
+};
+std::vector<Channel> channels_of(const Client& c);
+std::vector<std::string> search_terms_of(const Client& c);
+
 // Rebuilds the duplicate-detection channels and the search terms of one client.
 void reindex_client(store::Connection& conn, std::int64_t company_id, const Client& c);
+
+// For new clients, which have nothing to delete first. Channels are written at once, so the next
+// client of a batch is checked against them; terms are collected for one sorted write per batch,
+// which touches each index page once instead of once per client.
+void insert_channels(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
+                     const std::vector<Channel>& channels);
+void insert_search_terms(store::Connection& conn, std::int64_t company_id,
+                         std::vector<std::pair<std::string, std::int64_t>> terms);
 
 // Existing clients or contacts sharing a normalised phone, email or SIRET with `c` (other than itself).
 std::vector<DuplicateMatch> find_duplicates(store::Connection& conn, std::int64_t company_id, const Client& c);

@@ -353,6 +353,20 @@ TEST_P(ClientApi, BatchReportsEachItem) {
     EXPECT_EQ(results[3]["status"], "invalid");
     EXPECT_EQ(results[4]["status"], "created");
     EXPECT_EQ(app->api("GET", "/api/v1/clients", admin).json()["data"].size(), 2u);
+
+    // Clients created in a batch are searchable, guarded against duplicates and in the audit log.
+    auto found = app->api("GET", "/api/v1/clients?q=eloise%20lyon", admin).json();
+    ASSERT_EQ(found["data"].size(), 1u);
+    EXPECT_EQ(found["data"][0]["id"], results[0]["id"]);
+    EXPECT_EQ(app->api("GET", "/api/v1/clients?q=0612", admin).json()["data"].size(), 1u);
+    auto again = create(json{{"legal_name", "Autre"}, {"contacts", json::array({{{"last_name", "X"},
+                                                                               {"phones", {"+33612345678"}}}})}},
+                        409);
+    EXPECT_EQ(again["matches"][0]["client_id"], results[0]["id"]);
+    auto history = app->api("GET", "/api/v1/clients/" + std::to_string(results[0]["id"].get<std::int64_t>()) +
+                                       "/history", admin).json();
+    ASSERT_EQ(history["data"].size(), 1u) << history.dump();
+    EXPECT_EQ(history["data"][0]["action"], "create");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ClientApi, ::testing::ValuesIn(backends()),

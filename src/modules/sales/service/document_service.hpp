@@ -1,0 +1,113 @@
+// Commercial documents' use cases. Pages, the API and the command line all come through here: this
+// is where permissions are checked, drafts are computed, documents are validated (numbered,
+// frozen, rendered, chained) and converted, each use case in one transaction.
+//
+// Permissions: every role reads. Admins and sales write quotes, orders and invoices; credit notes
+// are the accountant's and the admin's. Cost prices and margins are shown to admins and sales only.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/error.hpp"
+#include "modules/sales/domain/deposit.hpp"
+#include "modules/sales/domain/margin.hpp"
+#include "modules/sales/domain/totals.hpp"
+#include "modules/sales/model/document.hpp"
+#include "modules/sales/model/printable.hpp"
+#include "modules/sales/storage/document_store.hpp"
+#include "store/database.hpp"
+
+namespace comptoir::crm {
+class ClientService;
+}
+namespace comptoir::identity {
+class CompanyService;
+}
+
+namespace comptoir::sales {
+
+// A document with everything computed from it, as pages and the API show it.
+struct DocumentDetail {
+    Document document;
+    std::optional<Totals> totals;           // absent while a draft's lines cannot be computed
+    std::optional<Error> totals_error;      // why, naming the lines
+    std::optional<DocumentMargin> margins;  // admins and sales only
+    std::vector<std::size_t> low_margin_lines;
+    bool low_margin = false;
+    std::vector<DocumentLink> links;
+    std::vector<DocumentStatus> next_statuses;
+    std::vector<DocumentType> conversions;
+    bool editable = false;
+};
+
+struct DocumentPage {
+    std::vector<Document> items;
+    std::optional<std::int64_t> next_before_id;
+};
+
+struct SituationProgress {
+    std::vector<Decimal> cumulative_percent;  // one per contract line (ignored on titles and notes)
+};
+
+// What one verification of the chain found.
+struct VerifyReport {
+    std::int64_t documents = 0;
+    std::vector<std::string> problems;  // "FA-2026-00012 (id 41): content changed since issue", ...
+};
+
+class DocumentService {
+public:
+    DocumentService(store::Database& db, crm::ClientService& clients, identity::CompanyService& companies,
+                    PdfRenderer renderer);
+
+    Result<DocumentDetail> create(const Actor& actor, Document input);
+    Result<DocumentDetail> update(const Actor& actor, std::int64_t id, Document input);
+    Result<void> remove(const Actor& actor, std::int64_t id);  // drafts only
+    Result<DocumentDetail> get(const Actor& actor, std::int64_t id);
+    // The draft as stored, for editing (its input form).
+    Result<Document> draft_input(const Actor& actor, std::int64_t id);
+    Result<DocumentPage> list(const Actor& actor, storage::DocumentQuery query);
+    // Computes a draft without saving it: the editor shows totals and margins as the user types.
+    Result<DocumentDetail> preview(const Actor& actor, Document input);
+
+    // Draft → validated: number, dates, frozen parties and totals, stored PDF, hash chain.
+    Result<DocumentDetail> validate(const Actor& actor, std::int64_t id);
+    Result<DocumentDetail> change_status(const Actor& actor, std::int64_t id, DocumentStatus to);
+    Result<DocumentDetail> set_archived(const Actor& actor, std::int64_t id, bool archived);
+
+    // A new draft from `id`: quote → order → invoice, quote/order → deposit invoice, invoice → credit note.
+    Result<DocumentDetail> convert(const Actor& actor, std::int64_t id, DocumentType to,
+                                   std::optional<DepositRequest> deposit = std::nullopt);
+    // A draft situation invoice for a quote or order, billing progress up to `progress`.
+    Result<DocumentDetail> situation(const Actor& actor, std::int64_t source_id, const SituationProgress& progress);
+
+    // The stored PDF of an issued document (rendered and stored now if it is not yet), or a draft
+    // rendered now with its watermark.
+    Result<std::string> pdf(const Actor& actor, std::int64_t id);
+
+    // Issued PDFs are rendered after validation, outside its transaction. `on_issued` is called after
+    // each validation commits (the module wakes its renderers); render_pending renders and stores up
+    // to `limit` missing PDFs (those whose id % shards == shard); ensure_pdf does one.
+    void on_issued(std::function<void()> callback);
+    std::size_t render_pending(std::size_t limit, int shard = 0, int shards = 1);
+    Result<std::string> ensure_pdf(std::int64_t company_id, std::int64_t id);
+
+    // Recomputes every company's chain and checks every stored PDF (the `comptoir verify` command).
+    VerifyReport verify();
+
+private:
+    store::Database& db_;
+    crm::ClientService& clients_;
+    identity::CompanyService& companies_;
+    PdfRenderer renderer_;
+    std::function<void()> on_issued_;
+};
+
+bool can_see_margins(const Actor& actor);
+bool can_write(const Actor& actor, DocumentType type);
+
+}  // namespace comptoir::sales
