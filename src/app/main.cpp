@@ -60,6 +60,10 @@ int main(int argc, char** argv) {
     int threads = 32;
     serve->add_option("--listen", listen, "Address and port to listen on [env COMPTOIR_LISTEN]")->capture_default_str();
     serve->add_option("--threads", threads, "Worker threads")->capture_default_str()->check(CLI::Range(2, 512));
+    std::string trusted_proxies = env_or("COMPTOIR_TRUSTED_PROXIES", "");
+    serve->add_option("--trusted-proxies", trusted_proxies,
+                      "Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed "
+                      "[env COMPTOIR_TRUSTED_PROXIES]");
 
     auto* init = cli.add_subcommand("init", "Create a company and its first administrator");
     std::string company_name, admin_email, admin_password;
@@ -101,6 +105,15 @@ int main(int argc, char** argv) {
                 return 2;
             }
             config.server.threads = threads;
+            for (std::size_t start = 0; start < trusted_proxies.size();) {
+                auto comma = trusted_proxies.find(',', start);
+                auto proxy = trusted_proxies.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+                proxy.erase(0, proxy.find_first_not_of(' '));
+                proxy.erase(proxy.find_last_not_of(' ') + 1);
+                if (!proxy.empty()) config.server.trusted_proxies.push_back(proxy);
+                if (comma == std::string::npos) break;
+                start = comma + 1;
+            }
             config.pool_size = std::max(4, threads / 2);
         }
         comptoir::App app(config);

@@ -71,7 +71,36 @@ std::optional<std::int64_t> RequestBase::path_id(std::size_t index) const {
 }
 
 std::string RequestBase::header(const std::string& name) const { return req_.get_header_value(name.c_str()); }
-std::string RequestBase::client_ip() const { return req_.remote_addr; }
+namespace {
+// Set once by the WebServer from its options, before it serves: RequestBase stays a thin view of
+// the request, and every context (page, API, public) reads the same list.
+std::vector<std::string> g_trusted_proxies;
+
+bool trusted(const std::string& address) {
+    return std::find(g_trusted_proxies.begin(), g_trusted_proxies.end(), address) != g_trusted_proxies.end();
+}
+}  // namespace
+
+std::string RequestBase::client_ip() const {
+    if (!trusted(req_.remote_addr)) return req_.remote_addr;
+    // "client, proxy1, proxy2": read from the right, skipping our own proxies. Anything a client
+    // wrote itself sits further left and is never reached while a trusted hop precedes it.
+    std::string forwarded = req_.get_header_value("X-Forwarded-For");
+    std::vector<std::string> hops;
+    std::size_t start = 0;
+    while (start <= forwarded.size()) {
+        auto comma = forwarded.find(',', start);
+        std::string hop = forwarded.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        hop.erase(0, hop.find_first_not_of(' '));
+        hop.erase(hop.find_last_not_of(' ') + 1);
+        if (!hop.empty() && hop.size() <= 45) hops.push_back(hop);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    for (auto it = hops.rbegin(); it != hops.rend(); ++it)
+        if (!trusted(*it)) return *it;
+    return req_.remote_addr;
+}
 void RequestBase::set_response_header(const std::string& name, const std::string& value) { res_.set_header(name, value); }
 
 // ---- PageContext ----
@@ -164,6 +193,7 @@ void ApiContext::no_content() { res_.status = 204; }
 
 WebServer::WebServer(ServerOptions options, Authenticator& auth)
     : options_(std::move(options)), auth_(auth), server_(std::make_unique<httplib::Server>()) {
+    g_trusted_proxies = options_.trusted_proxies;
     configure();
 }
 

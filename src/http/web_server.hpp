@@ -57,7 +57,7 @@ public:
     std::string path_arg(std::size_t index) const;       // regex capture group (1-based)
     std::optional<std::int64_t> path_id(std::size_t index = 1) const;
     std::string header(const std::string& name) const;
-    std::string client_ip() const;
+    std::string client_ip() const;  // the peer, or behind a trusted proxy the address it forwarded
     void set_response_header(const std::string& name, const std::string& value);
 
 protected:
@@ -118,6 +118,9 @@ struct ServerOptions {
     int port = 8080;
     int threads = 32;
     bool secure_cookies = false;  // set when served behind HTTPS
+    // Reverse proxies (exact addresses) whose X-Forwarded-For is believed: behind them the client's
+    // address, which login throttling counts, is the last one in that header not itself a proxy.
+    std::vector<std::string> trusted_proxies;
 };
 
 class WebServer {

@@ -176,6 +176,44 @@ TEST_P(OpenApi, ResponsesMatchTheirSchemas) {
               "");
 }
 
+TEST_P(OpenApi, CatalogResponsesMatchTheirSchemas) {
+    SKIP_UNLESS_AVAILABLE(GetParam());
+    TestApp app(GetParam());
+    auto company = app.create_company("Acme", "admin@acme.test");
+    auto reader = app.add_user(company, "lecture@acme.test", "read_only");
+    auto doc = app.raw("GET", "/api/v1/openapi.json", "", {}).json();
+    SchemaChecker checker(doc);
+    auto schema_of = [&](const std::string& path, const std::string& method, const std::string& status,
+                         const std::string& type = "application/json") {
+        return doc["paths"][path][method]["responses"][status]["content"][type]["schema"];
+    };
+    const std::string items = "/api/v1/catalog/items", one = "/api/v1/catalog/items/{id}";
+    auto created = app.api("POST", items, company.admin_token,
+                           json{{"reference", "PLB-001"}, {"label", "Chauffe-eau"}, {"unit_price", "459.90"},
+                                {"cost_price", "312.5"}, {"category", "Fournitures"}});
+    ASSERT_EQ(created.status, 201) << created.body;
+    EXPECT_EQ(checker.check(created.json(), schema_of(items, "post", "201"), "create"), "");
+    auto exempt = app.api("POST", items, company.admin_token,
+                          json{{"reference", "FORM-1"}, {"label", "Formation"}, {"unit_price", "900"}, {"kind", "service"},
+                               {"vat", {{"exemption", "general_interest"}}}});
+    ASSERT_EQ(exempt.status, 201) << exempt.body;
+    EXPECT_EQ(checker.check(exempt.json(), schema_of(items, "post", "201"), "create exempt"), "");
+    auto path = items + "/" + std::to_string(created.json()["id"].get<std::int64_t>());
+    EXPECT_EQ(checker.check(app.api("GET", items + "?q=plb", company.admin_token).json(), schema_of(items, "get", "200"), "list"), "");
+    EXPECT_EQ(checker.check(app.api("GET", items, reader).json(), schema_of(items, "get", "200"), "list (no costs)"), "");
+    EXPECT_EQ(checker.check(app.api("GET", path, reader).json(), schema_of(one, "get", "200"), "get (no costs)"), "");
+    auto patched = app.api("PATCH", path, company.admin_token, json{{"cost_price", nullptr}});
+    EXPECT_EQ(checker.check(patched.json(), schema_of(one, "patch", "200"), "patch"), "");
+    auto off = app.api("POST", path + "/deactivate", company.admin_token);
+    EXPECT_EQ(checker.check(off.json(), schema_of(items + "/{id}/deactivate", "post", "200"), "deactivate"), "");
+    auto dup = app.api("POST", items, company.admin_token, json{{"reference", "plb-001"}, {"label", "X"}, {"unit_price", "1"}});
+    ASSERT_EQ(dup.status, 409);
+    EXPECT_EQ(checker.check(dup.json(), schema_of(items, "post", "409", "application/problem+json"), "dup"), "");
+    auto bad = app.api("POST", items, company.admin_token, json{{"reference", ""}, {"unit_price", "-1"}});
+    ASSERT_EQ(bad.status, 422);
+    EXPECT_EQ(checker.check(bad.json(), doc["components"]["schemas"]["Problem"], "problem"), "");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, OpenApi, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return backend_name(info.param); });
 

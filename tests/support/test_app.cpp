@@ -84,6 +84,9 @@ TestApp::TestApp(Backend backend) : backend_(backend) {
     config.data_dir = temp_dir_;
     config.server.host = "127.0.0.1";
     config.server.threads = 16;
+    // The test clients connect from 127.0.0.1: trusting it as a proxy lets tests play clients behind
+    // one (X-Forwarded-For); requests without that header are unaffected.
+    config.server.trusted_proxies = {"127.0.0.1"};
     config.pool_size = 8;
     if (backend == Backend::Postgres) {
         const char* url = std::getenv("COMPTOIR_TEST_PG_URL");
@@ -169,6 +172,7 @@ std::string form_encode(const std::vector<std::pair<std::string, std::string>>& 
 
 HttpResponse WebSession::send(const std::string& method, const std::string& path, const std::string& body,
                               std::map<std::string, std::string> headers) {
+    for (const auto& [name, value] : extra_headers_) headers.emplace(name, value);
     std::string cookie_header;
     for (const auto& [k, v] : cookies_) cookie_header += (cookie_header.empty() ? "" : "; ") + k + "=" + v;
     if (!cookie_header.empty()) headers["Cookie"] = cookie_header;

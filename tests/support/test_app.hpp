@@ -87,12 +87,15 @@ public:
     HttpResponse login(const std::string& email, const std::string& password);
     const std::string& csrf() const { return csrf_; }
     std::string cookie(const std::string& name) const;
+    // Sent with every later request (e.g. X-Forwarded-For, as a reverse proxy would add it).
+    void set_header(const std::string& name, const std::string& value) { extra_headers_[name] = value; }
 
 private:
     HttpResponse send(const std::string& method, const std::string& path, const std::string& body,
                       std::map<std::string, std::string> headers);
     TestApp& app_;
     std::map<std::string, std::string> cookies_;
+    std::map<std::string, std::string> extra_headers_;
     std::string csrf_;
 };
 

@@ -4,9 +4,11 @@
 #include "core/crypto.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/identity/domain/password.hpp"
+#include "modules/identity/domain/throttle.hpp"
 #include "modules/identity/domain/user_rules.hpp"
 #include "modules/identity/service/transaction.hpp"
 #include "modules/identity/service/user_audit.hpp"
+#include "modules/identity/storage/login_failure_store.hpp"
 #include "modules/identity/storage/session_store.hpp"
 #include "modules/identity/storage/user_store.hpp"
 
@@ -61,11 +63,26 @@ Result<void> AccountService::change_password(const Actor& actor, const PasswordC
     });
     if (!credentials) return fail(Error::not_found("Utilisateur introuvable.", "User not found."));
 
+    // Guessing the current password from an open session is throttled like logins, under the same
+    // key (the account's email): five wrong guesses lock both for the window.
+    const ThrottlePolicy throttle;
+    const TimePoint started = now();
+    auto failures = read_transaction(db_, [&](store::Connection& conn) {
+        return storage::failures_for_email(conn, credentials->user.email, to_iso(started - throttle.window));
+    });
+    std::vector<TimePoint> times;
+    for (const auto& iso : failures) times.push_back(from_iso(iso));
+    if (auto wait = throttle_wait(throttle, times, {}, started)) return fail(throttled_error(*wait));
+
     std::vector<FieldIssue> issues;
     // Hashing is slow on purpose: done outside any transaction, so it never holds the write lock.
-    if (input.current.empty() || !password::verify(input.current, credentials->password_hash))
+    if (input.current.empty() || !password::verify(input.current, credentials->password_hash)) {
         issues.push_back({"current_password", "password.wrong", "Le mot de passe actuel est incorrect.",
                           "The current password is incorrect."});
+        write_transaction(db_, [&](store::Connection& conn) {
+            storage::record_failure(conn, credentials->user.email, "", now_iso());
+        });
+    }
     for (auto& issue : new_password_issues(input.next, input.confirmation, "new_password", "password_confirmation"))
         issues.push_back(std::move(issue));
     if (!issues.empty()) return fail(Error::invalid(std::move(issues)));

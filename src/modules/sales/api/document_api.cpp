@@ -86,6 +86,53 @@ Result<std::optional<DepositRequest>> deposit_of(const json& body) {
     return std::optional(DepositRequest::of_amount(m));
 }
 
+json settings_json(const SalesSettings& s) {
+    json series = json::array();
+    for (const auto& x : s.series)
+        series.push_back({{"series", std::string(to_code(x.series))}, {"pattern", x.pattern}, {"next_number", x.next_number}});
+    return {{"series", series}, {"credit_notes_shared", s.credit_notes_shared}, {"vat_on_debits", s.vat_on_debits}};
+}
+
+Result<SalesSettings> settings_from_json(const json& body, SalesSettings base) {
+    std::vector<FieldIssue> issues;
+    for (auto it = body.begin(); it != body.end(); ++it)
+        if (it.key() != "series" && it.key() != "credit_notes_shared" && it.key() != "vat_on_debits")
+            issues.push_back({it.key(), "unknown", "Ce champ n'existe pas.", "This field does not exist."});
+    for (const char* key : {"credit_notes_shared", "vat_on_debits"}) {
+        if (!body.contains(key)) continue;
+        if (!body[key].is_boolean()) {
+            issues.push_back({key, "type", "Valeur attendue : true ou false.", "Expected true or false."});
+            continue;
+        }
+        (std::string(key) == "vat_on_debits" ? base.vat_on_debits : base.credit_notes_shared) = body[key].get<bool>();
+    }
+    base.series.clear();  // only the series sent are changed
+    if (body.contains("series")) {
+        if (!body["series"].is_array()) {
+            issues.push_back({"series", "type", "Liste attendue.", "An array is expected."});
+        } else {
+            for (std::size_t i = 0; i < body["series"].size(); ++i) {
+                const json& x = body["series"][i];
+                const std::string field = "series[" + std::to_string(i) + "]";
+                std::string code = x.is_object() && x.contains("series") && x["series"].is_string() ? x["series"].get<std::string>() : "";
+                auto known = std::find_if(kAllNumberSeries.begin(), kAllNumberSeries.end(),
+                                          [&](NumberSeries n) { return to_code(n) == code; });
+                if (known == kAllNumberSeries.end()) {
+                    issues.push_back({field + ".series", "series.unknown", "Série inconnue.", "Unknown series."});
+                    continue;
+                }
+                if (!x.contains("pattern") || !x["pattern"].is_string()) {
+                    issues.push_back({field + ".pattern", "type", "Modèle de numéro attendu (texte).", "A number pattern (text) is expected."});
+                    continue;
+                }
+                base.series.push_back({*known, x["pattern"].get<std::string>(), ""});
+            }
+        }
+    }
+    if (!issues.empty()) return fail(Error::invalid(issues));
+    return base;
+}
+
 }  // namespace
 
 json detail_json(const DocumentDetail& d) {
@@ -214,6 +261,18 @@ void register_document_api(http::WebServer& web, DocumentService& s) {
                     reply(ctx, s.set_archived(ctx.actor(), *id, archive), detail_json);
                 });
     }
+    web.api(Method::Get, "/api/v1/sales/settings", [&s](ApiContext& ctx) {
+        reply(ctx, s.settings(ctx.actor()), settings_json);
+    });
+    web.api(Method::Put, "/api/v1/sales/settings", [&s](ApiContext& ctx) {
+        auto body = ctx.body();
+        if (!body) return ctx.problem(body.error());
+        auto current = s.settings(ctx.actor());
+        if (!current) return ctx.problem(current.error());
+        auto input = settings_from_json(*body, *current);
+        if (!input) return ctx.problem(input.error());
+        reply(ctx, s.update_settings(ctx.actor(), *input), settings_json);
+    });
     web.api(Method::Get, R"(/api/v1/documents/(\d+)/pdf)", [&s](ApiContext& ctx) {
         auto id = ctx.path_id();
         if (!id) return ctx.problem(invalid_id());

@@ -192,8 +192,16 @@ Result<Document> document_from_json(const json& body, Document d, bool creating)
     return d;
 }
 
+std::string payment_status(const Document& d, const std::string& today) {
+    if (!is_legal_invoice(d.type) || d.status == DocumentStatus::Draft) return "";
+    if (d.amount_due.cents() <= 0) return "paid";  // fully covered by deposits
+    return !d.due_date.empty() && d.due_date < today ? "overdue" : "unpaid";
+}
+
 json summary_json(const Document& d) {
+    const auto paid = payment_status(d, today_paris());
     return {{"id", d.id},
+            {"payment_status", paid.empty() ? json(nullptr) : json(paid)},
             {"type", std::string(to_code(d.type))},
             {"status", std::string(to_code(d.status))},
             {"number", d.number.empty() ? json(nullptr) : json(d.number)},

@@ -32,4 +32,8 @@ nlohmann::json summary_json(const Document& d);  // for lists
 
 std::string money_text(Money m);  // "1234.56"
 
+// Issued invoices only ("" otherwise): "unpaid", "overdue" (past the due date) or "paid". Payments
+// arrive with the payments module; until then only deposits deducted in full make an invoice paid.
+std::string payment_status(const Document& d, const std::string& today);
+
 }  // namespace comptoir::sales

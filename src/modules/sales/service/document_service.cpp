@@ -93,7 +93,7 @@ std::string client_snapshot(const crm::Client& c) {
     return j.dump();
 }
 
-std::string seller_snapshot(const identity::Company& company) {
+std::string seller_snapshot(const identity::Company& company, bool vat_on_debits) {
     const auto& f = company.fields;
     json j = {{"name", f.name},          {"legal_form", f.legal_form},   {"siren", f.siren},
               {"siret", f.siret},        {"vat_number", f.vat_number},   {"rcs_city", f.rcs_city},
@@ -102,6 +102,7 @@ std::string seller_snapshot(const identity::Company& company) {
               {"phone", f.phone},        {"email", f.email},             {"website", f.website},
               {"iban", f.iban},          {"bic", f.bic}};
     j["share_capital_cents"] = f.share_capital_cents ? json(*f.share_capital_cents) : json(nullptr);
+    j["vat_on_debits"] = vat_on_debits;
     return j.dump();
 }
 
@@ -330,7 +331,11 @@ Result<DocumentDetail> DocumentService::validate(const Actor& actor, std::int64_
             return fail(Error::invalid_field("issue_date", "issue_date.future",
                                              "La date d'émission ne peut pas être dans le futur.",
                                              "The issue date cannot be in the future."));
-        const std::string series(to_code(series_for(d.type)));
+        const auto stored_settings = storage::settings(conn, actor.company_id);
+        const NumberSeries series_kind =
+            series_for(d.type, stored_settings.credit_notes_shared ? CreditNoteNumbering::SharedWithInvoices
+                                                                   : CreditNoteNumbering::OwnSeries);
+        const std::string series(to_code(series_kind));
         if (auto last = conn.query_one("SELECT MAX(issue_date) FROM documents WHERE company_id = ? AND series = ?",
                                        {actor.company_id, series});
             last && !last->is_null(0) && d.issue_date < last->text(0))
@@ -347,7 +352,7 @@ Result<DocumentDetail> DocumentService::validate(const Actor& actor, std::int64_
 
         // The number, inside this transaction: a failure below gives it back.
         auto stored_pattern = storage::series_pattern(conn, actor.company_id, series);
-        TRY_RESULT(pattern, validate_pattern(stored_pattern ? *stored_pattern : std::string(default_pattern(series_for(d.type)))));
+        TRY_RESULT(pattern, validate_pattern(stored_pattern ? *stored_pattern : std::string(default_pattern(series_kind))));
         const auto date = ymd(d.issue_date);
         auto counter = storage::next_number(conn, actor.company_id, series, period_key(pattern, date));
         TRY_RESULT(number, format_number(pattern, date, counter));
@@ -355,7 +360,7 @@ Result<DocumentDetail> DocumentService::validate(const Actor& actor, std::int64_
         d.status = next;
 
         d.client_json = client_snapshot(*client);
-        d.seller_json = seller_snapshot(*company);
+        d.seller_json = seller_snapshot(*company, stored_settings.vat_on_debits);
         apply_totals(d, totals);
         d.validated_at = now_iso();
 
@@ -583,7 +588,7 @@ Result<std::string> DocumentService::pdf(const Actor& actor, std::int64_t id) {
     auto client = clients_.get(actor, d->client_id);
     if (!client) return fail(client.error());
     d->client_json = client_snapshot(*client);
-    d->seller_json = seller_snapshot(*company);
+    d->seller_json = seller_snapshot(*company, storage::settings(*conn, actor.company_id).vat_on_debits);
     TRY_RESULT(totals, totals_of(*d));
     std::string logo;
     if (!company->logo_file.empty())
@@ -592,6 +597,44 @@ Result<std::string> DocumentService::pdf(const Actor& actor, std::int64_t id) {
             logo.assign(std::istreambuf_iterator<char>(in), {});
         }
     return renderer_(PrintInput{*d, totals, logo, true});
+}
+
+Result<SalesSettings> DocumentService::settings(const Actor& actor) {
+    auto conn = db_.acquire();
+    auto stored = storage::settings(*conn, actor.company_id);
+    SalesSettings out{{}, stored.credit_notes_shared, stored.vat_on_debits};
+    const std::string today = today_paris();
+    for (auto series : kAllNumberSeries) {
+        if (series == NumberSeries::CreditNote && stored.credit_notes_shared) continue;
+        const std::string code(to_code(series));
+        auto text = storage::series_pattern(*conn, actor.company_id, code).value_or(std::string(default_pattern(series)));
+        SeriesSetting setting{series, text, ""};
+        if (auto pattern = validate_pattern(text)) {
+            auto next = storage::last_number(*conn, actor.company_id, code, period_key(*pattern, ymd(today))) + 1;
+            if (auto number = format_number(*pattern, ymd(today), next)) setting.next_number = *number;
+        }
+        out.series.push_back(std::move(setting));
+    }
+    return out;
+}
+
+Result<SalesSettings> DocumentService::update_settings(const Actor& actor, const SalesSettings& input) {
+    if (!actor.is_admin()) return fail(Error::forbidden());
+    std::vector<FieldIssue> issues;
+    for (const auto& s : input.series)
+        if (auto p = validate_pattern(s.pattern, "series." + std::string(to_code(s.series)) + ".pattern"); !p)
+            issues.insert(issues.end(), p.error().fields.begin(), p.error().fields.end());
+    if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
+    auto saved = store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<void> {
+        for (const auto& s : input.series) storage::set_series_pattern(conn, actor.company_id, std::string(to_code(s.series)), s.pattern);
+        storage::save_settings(conn, actor.company_id, {input.vat_on_debits, input.credit_notes_shared});
+        json changes = {{"vat_on_debits", input.vat_on_debits}, {"credit_notes_shared", input.credit_notes_shared}};
+        for (const auto& s : input.series) changes[std::string(to_code(s.series))] = s.pattern;
+        audit::record(conn, actor, "sales_settings", actor.company_id, "update", changes);
+        return {};
+    });
+    if (!saved) return fail(saved.error());
+    return settings(actor);
 }
 
 VerifyReport DocumentService::verify() {

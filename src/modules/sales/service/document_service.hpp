@@ -14,6 +14,7 @@
 #include "core/actor.hpp"
 #include "core/error.hpp"
 #include "modules/sales/domain/deposit.hpp"
+#include "modules/sales/domain/document_type.hpp"
 #include "modules/sales/domain/margin.hpp"
 #include "modules/sales/domain/totals.hpp"
 #include "modules/sales/model/document.hpp"
@@ -51,6 +52,19 @@ struct DocumentPage {
 
 struct SituationProgress {
     std::vector<Decimal> cumulative_percent;  // one per contract line (ignored on titles and notes)
+};
+
+// A company's document settings: each series' number pattern (with the number the next document
+// would get), whether credit notes share the invoices' series, and the VAT-on-debits option.
+struct SeriesSetting {
+    NumberSeries series;
+    std::string pattern;
+    std::string next_number;  // what the next validation today would give
+};
+struct SalesSettings {
+    std::vector<SeriesSetting> series;
+    bool credit_notes_shared = false;
+    bool vat_on_debits = false;
 };
 
 // What one verification of the chain found.
@@ -95,6 +109,12 @@ public:
     void on_issued(std::function<void()> callback);
     std::size_t render_pending(std::size_t limit, int shard = 0, int shards = 1);
     Result<std::string> ensure_pdf(std::int64_t company_id, std::int64_t id);
+
+    Result<SalesSettings> settings(const Actor& actor);
+    // Admins only. Patterns are checked (one counter, allowed characters, 35 characters at most).
+    // A pattern change keeps each series' counter for the current period: FA-{YYYY}-{#####} then
+    // F{YYYY}/{######} continue the same sequence in the same year, so no number is skipped.
+    Result<SalesSettings> update_settings(const Actor& actor, const SalesSettings& input);
 
     // Recomputes every company's chain and checks every stored PDF (the `comptoir verify` command).
     VerifyReport verify();

@@ -178,6 +178,8 @@ pdf::PrintableDocument printable(const PrintInput& input) {
             if (std::find(exemptions.begin(), exemptions.end(), m) == exemptions.end()) exemptions.push_back(m);
         }
     for (auto& m : exemptions) p.legal_mentions.push_back(m);
+    if ((is_legal_invoice(d.type) || credit) && seller.contains("vat_on_debits") && seller["vat_on_debits"] == true)
+        p.legal_mentions.push_back("Option pour le paiement de la taxe d'après les débits.");
     if (d.type == DocumentType::Quote)
         p.legal_mentions.push_back("Devis reçu avant l'exécution des travaux. Bon pour accord : date, signature et mention "
                                    "« Bon pour accord ».");

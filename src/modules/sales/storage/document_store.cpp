@@ -321,6 +321,27 @@ void set_series_pattern(store::Connection& conn, std::int64_t company_id, const 
                  {company_id, series, pattern});
 }
 
+StoredSettings settings(store::Connection& conn, std::int64_t company_id) {
+    auto row = conn.query_one("SELECT vat_on_debits, credit_notes_shared FROM sales_settings WHERE company_id = ?",
+                              {company_id});
+    if (!row) return {};
+    return {row->boolean(0), row->boolean(1)};
+}
+
+void save_settings(store::Connection& conn, std::int64_t company_id, const StoredSettings& s) {
+    conn.execute("INSERT INTO sales_settings (company_id, vat_on_debits, credit_notes_shared) VALUES (?, ?, ?) "
+                 "ON CONFLICT (company_id) DO UPDATE SET vat_on_debits = excluded.vat_on_debits, "
+                 "credit_notes_shared = excluded.credit_notes_shared",
+                 {company_id, std::int64_t{s.vat_on_debits}, std::int64_t{s.credit_notes_shared}});
+}
+
+std::int64_t last_number(store::Connection& conn, std::int64_t company_id, const std::string& series,
+                         const std::string& period) {
+    auto row = conn.query_one("SELECT value FROM document_counters WHERE company_id = ? AND series = ? AND period = ?",
+                              {company_id, series, period});
+    return row ? row->int64(0) : 0;
+}
+
 std::pair<std::int64_t, std::string> advance_chain(store::Connection& conn, std::int64_t company_id) {
     // The UPDATE takes the row lock first (PostgreSQL), so two validations cannot read the same head.
     auto row = conn.query_one("UPDATE document_chain SET seq = seq + 1 WHERE company_id = ? RETURNING seq, last_hash",

@@ -55,6 +55,16 @@ std::optional<std::string> series_pattern(store::Connection& conn, std::int64_t 
 void set_series_pattern(store::Connection& conn, std::int64_t company_id, const std::string& series,
                         const std::string& pattern);
 
+struct StoredSettings {
+    bool vat_on_debits = false;
+    bool credit_notes_shared = false;
+};
+StoredSettings settings(store::Connection& conn, std::int64_t company_id);
+void save_settings(store::Connection& conn, std::int64_t company_id, const StoredSettings& s);
+// The last counter value of a series in a period (0 when none was issued).
+std::int64_t last_number(store::Connection& conn, std::int64_t company_id, const std::string& series,
+                         const std::string& period);
+
 // Takes the next position in the company's chain of issued documents and returns it with the hash
 // of the previous document ("" for the first). Locks the chain row until the transaction ends.
 std::pair<std::int64_t, std::string> advance_chain(store::Connection& conn, std::int64_t company_id);

@@ -118,8 +118,20 @@ CREATE TABLE document_files (
 CREATE UNIQUE INDEX document_files_by_chain ON document_files (company_id, chain_seq);
 )SQL";
 
+// Per-company choices for documents: the VAT-on-debits option (printed on invoices) and whether credit
+// notes share the invoices' series. Number patterns are in `number_series`.
+constexpr const char* kSettings = R"SQL(
+CREATE TABLE sales_settings (
+  company_id BIGINT PRIMARY KEY,
+  vat_on_debits INTEGER NOT NULL DEFAULT 0,
+  credit_notes_shared INTEGER NOT NULL DEFAULT 0
+);
+)SQL";
+
 }  // namespace
 
-std::vector<store::Migration> SalesModule::migrations() { return {{"sales/0001_documents", kDocuments}}; }
+std::vector<store::Migration> SalesModule::migrations() {
+    return {{"sales/0001_documents", kDocuments}, {"sales/0002_settings", kSettings}};
+}
 
 }  // namespace comptoir::sales

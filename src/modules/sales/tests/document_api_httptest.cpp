@@ -301,7 +301,7 @@ TEST_P(DocumentApi, ListsFilterByTypeStatusClientAndPage) {
 // French law: invoice numbers are chronological and without gaps. Hundreds of invoices validated
 // from many threads at once get every number exactly once.
 TEST_P(DocumentApi, ConcurrentValidationsLeaveNoGapAndNoDuplicate) {
-    constexpr int kInvoices = 120, kThreads = 6;
+    constexpr int kInvoices = 200, kThreads = 8;
     auto body = quote_body();
     body["type"] = "invoice";
     std::vector<std::int64_t> ids;
@@ -360,6 +360,40 @@ TEST_P(DocumentApi, VerifyNamesTheDocumentThatWasTamperedWith) {
     report = documents.verify();
     ASSERT_EQ(report.problems.size(), 1u);
     EXPECT_NE(report.problems[0].find("PDF"), std::string::npos) << report.problems[0];
+}
+
+TEST_P(DocumentApi, AdminsChooseNumberPatternsAndTheSeriesContinue) {
+    auto settings = app->api("GET", "/api/v1/sales/settings", sales).json();
+    ASSERT_EQ(settings["series"].size(), 6u);
+    EXPECT_EQ(settings["series"][4]["series"], "invoice");
+    EXPECT_EQ(settings["series"][4]["pattern"], "FA-{YYYY}-{#####}");
+
+    auto body = quote_body();
+    body["type"] = "invoice";
+    auto first = post(id_path(create(body, sales)) + "/validate", sales, json::object());
+    const std::string yy = first["issue_date"].get<std::string>().substr(2, 2);
+
+    EXPECT_EQ(app->api("PUT", "/api/v1/sales/settings", sales, json{{"vat_on_debits", true}}).status, 403);
+    auto bad = app->api("PUT", "/api/v1/sales/settings", admin,
+                        json{{"series", json::array({{{"series", "invoice"}, {"pattern", "FA-{YYYY}"}},
+                                                     {{"series", "bill"}, {"pattern", "X{#}"}}})}});
+    ASSERT_EQ(bad.status, 422) << bad.body;
+    const json problem = bad.json();
+    std::set<std::string> fields;
+    for (const auto& e : problem["errors"]) fields.insert(e["field"].get<std::string>());
+    EXPECT_TRUE(fields.contains("series[1].series")) << bad.body;
+
+    auto changed = app->api("PUT", "/api/v1/sales/settings", admin,
+                            json{{"series", json::array({{{"series", "invoice"}, {"pattern", "F{YY}-{####}"}}})},
+                                 {"credit_notes_shared", true}});
+    ASSERT_EQ(changed.status, 200) << changed.body;
+    // The same yearly sequence goes on under the new pattern: 1 was issued, 2 is next.
+    EXPECT_EQ(changed.json()["series"][4]["next_number"], "F" + yy + "-0002");
+    EXPECT_EQ(changed.json()["series"].size(), 5u);  // credit notes now share the invoices' series
+    auto second = post(id_path(create(body, sales)) + "/validate", sales, json::object());
+    EXPECT_EQ(second["number"], "F" + yy + "-0002");
+    auto credit = post(id_path(second) + "/convert", accountant, json{{"type", "credit_note"}}, 201);
+    EXPECT_EQ(post(id_path(credit) + "/validate", accountant, json::object())["number"], "F" + yy + "-0003");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DocumentApi, ::testing::ValuesIn(backends()),

@@ -92,6 +92,22 @@ TEST_P(LoginTest, SixthAttemptIsRefusedEvenWithTheRightPassword) {
     EXPECT_EQ(WebSession(app()).login("sales@alpha.fr", kUserPassword).status, 303);
 }
 
+// Behind a reverse proxy every request comes from the proxy: the per-address limit must count the
+// forwarded client address, and a client cannot escape it by writing its own X-Forwarded-For.
+TEST_P(LoginTest, BehindATrustedProxyTheForwardedAddressIsThrottled) {
+    for (int i = 0; i < 20; ++i) {
+        WebSession attacker(app());
+        attacker.set_header("X-Forwarded-For", "203.0.113.7");
+        EXPECT_EQ(attacker.login("user" + std::to_string(i) + "@alpha.fr", "wrong password!").status, 401) << i;
+    }
+    WebSession again(app());
+    again.set_header("X-Forwarded-For", "198.51.100.1, 203.0.113.7");  // a forged hop on the left changes nothing
+    EXPECT_EQ(again.login(alpha().admin_email, alpha().admin_password).status, 429);
+    WebSession someone_else(app());
+    someone_else.set_header("X-Forwarded-For", "198.51.100.20");
+    EXPECT_EQ(someone_else.login(alpha().admin_email, alpha().admin_password).status, 303);
+}
+
 TEST_P(LoginTest, UnknownEmailsAreThrottledToo) {
     WebSession browser(app());
     for (int i = 0; i < 5; ++i) EXPECT_EQ(browser.login("ghost@alpha.fr", "wrong password!").status, 401);

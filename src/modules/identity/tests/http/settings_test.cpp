@@ -47,6 +47,25 @@ TEST_P(SettingsTest, PasswordChangeChecksTheCurrentOneAndClosesOtherSessions) {
     EXPECT_EQ(WebSession(app()).login("sales@alpha.fr", "a brand new phrase").status, 303);
 }
 
+// Someone holding an open session cannot guess the password through the change form: after five
+// wrong guesses it answers 429, even to the right one, and logging in is locked too.
+TEST_P(SettingsTest, WrongCurrentPasswordsAreThrottled) {
+    app().add_user(alpha(), "sales@alpha.fr", "sales");
+    auto browser = logged_in("sales@alpha.fr", kUserPassword);
+    browser->get("/settings");
+    for (int i = 0; i < 5; ++i) {
+        auto wrong = browser->post("/settings/password", {{"current_password", "guess " + std::to_string(i)},
+                                                          {"new_password", "a brand new phrase"},
+                                                          {"password_confirmation", "a brand new phrase"}});
+        EXPECT_EQ(wrong.status, 422) << i;
+    }
+    auto locked = browser->post("/settings/password", {{"current_password", kUserPassword},
+                                                       {"new_password", "a brand new phrase"},
+                                                       {"password_confirmation", "a brand new phrase"}});
+    EXPECT_EQ(locked.status, 429);
+    EXPECT_EQ(WebSession(app()).login("sales@alpha.fr", kUserPassword).status, 429);
+}
+
 TEST_P(SettingsTest, AdminEditsAUserThroughThePage) {
     app().add_user(alpha(), "sales@alpha.fr", "sales");
     auto id = std::to_string(user_id("sales@alpha.fr", alpha().admin_token));
