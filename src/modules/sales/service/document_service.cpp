@@ -121,26 +121,35 @@ DocumentService::DocumentService(store::Database& db, crm::ClientService& client
 
 void DocumentService::on_issued(std::function<void()> callback) { on_issued_ = std::move(callback); }
 
+std::int64_t DocumentService::margin_threshold(const Actor& actor) {
+    auto company = companies_.get(actor);
+    return company ? company->low_margin_threshold_bp : 0;
+}
+
 namespace {
+
+// The amounts, and for those who may see them the margins, of a document as it stands.
+DocumentDetail computed(const Actor& actor, const Document& d, std::int64_t threshold_bp) {
+    DocumentDetail out;
+    auto totals = totals_of(d);
+    if (!totals) {
+        out.totals_error = totals.error();
+        return out;
+    }
+    out.totals = *totals;
+    if (can_see_margins(actor))
+        if (auto m = compute_margins(plain_lines(d.lines), *totals)) {
+            out.margins = *m;
+            MarginThreshold threshold{MarginBasis::MarkupRate, Decimal::from_scaled(threshold_bp, 2)};
+            out.low_margin_lines = lines_below_threshold(*m, threshold);
+            out.low_margin = m->total.revenue.cents() > 0 && is_below_threshold(m->total, threshold);
+        }
+    return out;
+}
 
 // Everything shown about a document, computed from it. Used after every use case.
 DocumentDetail detail_of(store::Connection& conn, const Actor& actor, Document d, std::int64_t threshold_bp) {
-    DocumentDetail out;
-    auto totals = totals_of(d);
-    if (totals) {
-        out.totals = *totals;
-        if (can_see_margins(actor)) {
-            auto lines = plain_lines(d.lines);
-            if (auto m = compute_margins(lines, *totals)) {
-                out.margins = *m;
-                MarginThreshold threshold{MarginBasis::MarkupRate, Decimal::from_scaled(threshold_bp, 2)};
-                out.low_margin_lines = lines_below_threshold(*m, threshold);
-                out.low_margin = m->total.revenue.cents() > 0 && is_below_threshold(m->total, threshold);
-            }
-        }
-    } else {
-        out.totals_error = totals.error();
-    }
+    DocumentDetail out = computed(actor, d, threshold_bp);
     out.links = storage::links(conn, actor.company_id, d);
     out.next_statuses = next_statuses(d.type, d.status);
     if (d.status != DocumentStatus::Draft)
@@ -169,8 +178,7 @@ Result<DocumentDetail> DocumentService::create(const Actor& actor, Document inpu
         return fail(Error::invalid_field("type", "credit_note.from_invoice",
                                          "Un avoir se crée depuis la facture qu'il corrige.",
                                          "A credit note is created from the invoice it corrects."));
-    auto company = companies_.get(actor);
-    const std::int64_t threshold = company ? company->low_margin_threshold_bp : 0;
+    const std::int64_t threshold = margin_threshold(actor);
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<DocumentDetail> {
         Document d = std::move(input);
         if (auto t = totals_of(d)) apply_totals(d, *t);
@@ -182,8 +190,7 @@ Result<DocumentDetail> DocumentService::create(const Actor& actor, Document inpu
 }
 
 Result<DocumentDetail> DocumentService::update(const Actor& actor, std::int64_t id, Document input) {
-    auto company = companies_.get(actor);
-    const std::int64_t threshold = company ? company->low_margin_threshold_bp : 0;
+    const std::int64_t threshold = margin_threshold(actor);
     if (input.client_id) {
         auto client = clients_.get(actor, input.client_id);
         if (!client)
@@ -215,8 +222,8 @@ Result<void> DocumentService::remove(const Actor& actor, std::int64_t id) {
         if (!d) return fail(not_found());
         if (!can_write(actor, d->type)) return fail(Error::forbidden());
         if (d->status != DocumentStatus::Draft) return fail(locked(*d));
-        if (!storage::links(conn, actor.company_id, *d).empty() &&
-            std::any_of(storage::links(conn, actor.company_id, *d).begin(), storage::links(conn, actor.company_id, *d).end(),
+        const auto related = storage::links(conn, actor.company_id, *d);
+        if (std::any_of(related.begin(), related.end(),
                         [](const DocumentLink& l) { return l.relation == "derived" || l.relation == "corrected_by"; }))
             return fail(Error::conflict("document.has_derived", "D'autres documents ont été créés depuis ce brouillon.",
                                         "Other documents were created from this draft."));
@@ -227,8 +234,7 @@ Result<void> DocumentService::remove(const Actor& actor, std::int64_t id) {
 }
 
 Result<DocumentDetail> DocumentService::get(const Actor& actor, std::int64_t id) {
-    auto company = companies_.get(actor);
-    const std::int64_t threshold = company ? company->low_margin_threshold_bp : 0;
+    const std::int64_t threshold = margin_threshold(actor);
     auto conn = db_.acquire();
     auto d = storage::find_document(*conn, actor.company_id, id);
     if (!d) return fail(not_found());
@@ -259,23 +265,7 @@ Result<DocumentPage> DocumentService::list(const Actor& actor, storage::Document
 }
 
 Result<DocumentDetail> DocumentService::preview(const Actor& actor, Document input) {
-    auto company = companies_.get(actor);
-    const std::int64_t threshold = company ? company->low_margin_threshold_bp : 0;
-    auto conn = db_.acquire();
-    DocumentDetail out;
-    auto totals = totals_of(input);
-    if (totals) {
-        out.totals = *totals;
-        if (can_see_margins(actor))
-            if (auto m = compute_margins(plain_lines(input.lines), *totals)) {
-                out.margins = *m;
-                MarginThreshold threshold_rule{MarginBasis::MarkupRate, Decimal::from_scaled(threshold, 2)};
-                out.low_margin_lines = lines_below_threshold(*m, threshold_rule);
-                out.low_margin = m->total.revenue.cents() > 0 && is_below_threshold(m->total, threshold_rule);
-            }
-    } else {
-        out.totals_error = totals.error();
-    }
+    DocumentDetail out = computed(actor, input, margin_threshold(actor));
     out.editable = true;
     out.document = std::move(input);
     return out;
@@ -436,8 +426,7 @@ std::size_t DocumentService::render_pending(std::size_t limit, int shard, int sh
 
 Result<DocumentDetail> DocumentService::change_status(const Actor& actor, std::int64_t id, DocumentStatus to) {
     if (to == DocumentStatus::Validated) return validate(actor, id);
-    auto company = companies_.get(actor);
-    const std::int64_t threshold = company ? company->low_margin_threshold_bp : 0;
+    const std::int64_t threshold = margin_threshold(actor);
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<DocumentDetail> {
         auto d = storage::find_document(conn, actor.company_id, id);
         if (!d) return fail(not_found());
@@ -451,8 +440,7 @@ Result<DocumentDetail> DocumentService::change_status(const Actor& actor, std::i
 }
 
 Result<DocumentDetail> DocumentService::set_archived(const Actor& actor, std::int64_t id, bool archived) {
-    auto company = companies_.get(actor);
-    const std::int64_t threshold = company ? company->low_margin_threshold_bp : 0;
+    const std::int64_t threshold = margin_threshold(actor);
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<DocumentDetail> {
         auto d = storage::find_document(conn, actor.company_id, id);
         if (!d) return fail(not_found());
@@ -468,8 +456,7 @@ Result<DocumentDetail> DocumentService::set_archived(const Actor& actor, std::in
 Result<DocumentDetail> DocumentService::convert(const Actor& actor, std::int64_t id, DocumentType to,
                                                 std::optional<DepositRequest> deposit) {
     if (!can_write(actor, to)) return fail(Error::forbidden());
-    auto company = companies_.get(actor);
-    const std::int64_t threshold = company ? company->low_margin_threshold_bp : 0;
+    const std::int64_t threshold = margin_threshold(actor);
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<DocumentDetail> {
         auto found = storage::find_document(conn, actor.company_id, id);
         if (!found) return fail(not_found());
@@ -523,8 +510,7 @@ Result<DocumentDetail> DocumentService::convert(const Actor& actor, std::int64_t
 Result<DocumentDetail> DocumentService::situation(const Actor& actor, std::int64_t source_id,
                                                   const SituationProgress& progress) {
     if (!can_write(actor, DocumentType::SituationInvoice)) return fail(Error::forbidden());
-    auto company = companies_.get(actor);
-    const std::int64_t threshold = company ? company->low_margin_threshold_bp : 0;
+    const std::int64_t threshold = margin_threshold(actor);
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<DocumentDetail> {
         auto found = storage::find_document(conn, actor.company_id, source_id);
         if (!found) return fail(not_found());

@@ -120,6 +120,8 @@ public:
     VerifyReport verify();
 
 private:
+    std::int64_t margin_threshold(const Actor& actor);  // the company's, in basis points
+
     store::Database& db_;
     crm::ClientService& clients_;
     identity::CompanyService& companies_;
