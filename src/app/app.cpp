@@ -19,6 +19,7 @@ App::App(AppConfig config) : config_(std::move(config)) {
     for (auto& m : identity::IdentityModule::migrations()) all.push_back(std::move(m));
     for (auto& m : audit::migrations()) all.push_back(std::move(m));
     for (auto& m : crm::CrmModule::migrations()) all.push_back(std::move(m));
+    for (auto& m : catalog::CatalogModule::migrations()) all.push_back(std::move(m));
     for (auto& m : sales::SalesModule::migrations()) all.push_back(std::move(m));
     store::migrate(*db_, all);
     // Fresh planner statistics, so search drives from the selective index; cheap when nothing changed.
@@ -26,6 +27,7 @@ App::App(AppConfig config) : config_(std::move(config)) {
 
     identity_ = std::make_unique<identity::IdentityModule>(*db_, config_.data_dir);
     crm_ = std::make_unique<crm::CrmModule>(*db_);
+    catalog_ = std::make_unique<catalog::CatalogModule>(*db_);
     sales_ = std::make_unique<sales::SalesModule>(*db_, crm_->clients(), identity_->companies());
 }
 
@@ -36,6 +38,7 @@ http::WebServer& App::web() {
         web_ = std::make_unique<http::WebServer>(config_.server, identity_->authenticator());
         identity_->register_routes(*web_);
         crm_->register_routes(*web_);
+        catalog_->register_routes(*web_);
         sales_->register_routes(*web_);
     }
     return *web_;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "http/web_server.hpp"
+#include "modules/catalog/catalog_module.hpp"
 #include "modules/crm/crm_module.hpp"
 #include "modules/identity/identity_module.hpp"
 #include "modules/sales/sales_module.hpp"
@@ -28,6 +29,7 @@ public:
     store::Database& db() { return *db_; }
     identity::IdentityModule& identity() { return *identity_; }
     crm::CrmModule& crm() { return *crm_; }
+    catalog::CatalogModule& catalog() { return *catalog_; }
     sales::SalesModule& sales() { return *sales_; }
     http::WebServer& web();  // created on first use (the CLI's other commands don't need it)
 
@@ -36,6 +38,7 @@ private:
     std::unique_ptr<store::Database> db_;
     std::unique_ptr<identity::IdentityModule> identity_;
     std::unique_ptr<crm::CrmModule> crm_;
+    std::unique_ptr<catalog::CatalogModule> catalog_;
     std::unique_ptr<sales::SalesModule> sales_;
     std::unique_ptr<http::WebServer> web_;
 };
