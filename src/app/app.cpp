@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "modules/audit/audit_log.hpp"
+#include "modules/catalog/service/catalog_service.hpp"
+#include "modules/sales/service/document_service.hpp"
 
 namespace comptoir {
 
@@ -29,6 +31,7 @@ App::App(AppConfig config) : config_(std::move(config)) {
     crm_ = std::make_unique<crm::CrmModule>(*db_);
     catalog_ = std::make_unique<catalog::CatalogModule>(*db_);
     sales_ = std::make_unique<sales::SalesModule>(*db_, crm_->clients(), identity_->companies());
+    sales_->documents().use_catalog(catalog_->items());
 }
 
 App::~App() = default;

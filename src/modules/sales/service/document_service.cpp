@@ -11,6 +11,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "modules/audit/audit_log.hpp"
+#include "modules/catalog/service/catalog_service.hpp"
 #include "modules/crm/domain/payment_terms.hpp"
 #include "modules/crm/service/client_service.hpp"
 #include "modules/identity/service/company_service.hpp"
@@ -121,6 +122,30 @@ DocumentService::DocumentService(store::Database& db, crm::ClientService& client
 
 void DocumentService::on_issued(std::function<void()> callback) { on_issued_ = std::move(callback); }
 
+Result<void> DocumentService::fill_from_catalog(const Actor& actor, Document& d) {
+    std::vector<FieldIssue> issues;
+    for (std::size_t i = 0; i < d.lines.size(); ++i) {
+        Line& l = d.lines[i];
+        if (!l.catalog_item_id || !catalog_) continue;
+        auto item = catalog_->get(actor, *l.catalog_item_id);
+        if (!item) {
+            if (item.error().kind != ErrorKind::NotFound) return fail(item.error());
+            issues.push_back({"lines[" + std::to_string(i) + "].catalog_item_id", "catalog_item_id.unknown",
+                              "Cet article n'existe pas dans le catalogue.", "This item is not in the catalog."});
+            continue;
+        }
+        if (!l.line.description.empty()) continue;  // typed by the user: theirs wins
+        l.reference = item->reference;
+        l.line.description = item->label + (item->description.empty() ? "" : "\n" + item->description);
+        l.line.unit = item->unit;
+        l.line.unit_price = item->unit_price;
+        l.line.vat = item->vat;
+        if (item->cost_visible) l.line.unit_cost = item->cost_price;
+    }
+    if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
+    return {};
+}
+
 std::int64_t DocumentService::margin_threshold(const Actor& actor) {
     auto company = companies_.get(actor);
     return company ? company->low_margin_threshold_bp : 0;
@@ -172,6 +197,7 @@ Result<DocumentDetail> DocumentService::create(const Actor& actor, Document inpu
                                              "This client does not exist."));
         return fail(client.error());
     }
+    TRY_RESULT_VOID(fill_from_catalog(actor, input));
     if (input.payment_terms.empty()) input.payment_terms = client->payment_terms;
     if (input.payment_method.empty()) input.payment_method = client->payment_method;
     if (input.type == DocumentType::CreditNote && !input.corrects_id)
@@ -191,6 +217,7 @@ Result<DocumentDetail> DocumentService::create(const Actor& actor, Document inpu
 
 Result<DocumentDetail> DocumentService::update(const Actor& actor, std::int64_t id, Document input) {
     const std::int64_t threshold = margin_threshold(actor);
+    TRY_RESULT_VOID(fill_from_catalog(actor, input));
     if (input.client_id) {
         auto client = clients_.get(actor, input.client_id);
         if (!client)
@@ -265,6 +292,7 @@ Result<DocumentPage> DocumentService::list(const Actor& actor, storage::Document
 }
 
 Result<DocumentDetail> DocumentService::preview(const Actor& actor, Document input) {
+    TRY_RESULT_VOID(fill_from_catalog(actor, input));
     DocumentDetail out = computed(actor, input, margin_threshold(actor));
     out.editable = true;
     out.document = std::move(input);

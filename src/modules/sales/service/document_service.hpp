@@ -28,6 +28,9 @@ class ClientService;
 namespace comptoir::identity {
 class CompanyService;
 }
+namespace comptoir::catalog {
+class CatalogService;
+}
 
 namespace comptoir::sales {
 
@@ -107,6 +110,9 @@ public:
     // each validation commits (the module wakes its renderers); render_pending renders and stores up
     // to `limit` missing PDFs (those whose id % shards == shard); ensure_pdf does one.
     void on_issued(std::function<void()> callback);
+    // Lines given by a catalog item alone (`catalog_item_id`, no description) take the item's
+    // reference, designation, unit, price, VAT and cost; an item of another company is unknown.
+    void use_catalog(catalog::CatalogService& catalog) { catalog_ = &catalog; }
     std::size_t render_pending(std::size_t limit, int shard = 0, int shards = 1);
     Result<std::string> ensure_pdf(std::int64_t company_id, std::int64_t id);
 
@@ -121,12 +127,14 @@ public:
 
 private:
     std::int64_t margin_threshold(const Actor& actor);  // the company's, in basis points
+    Result<void> fill_from_catalog(const Actor& actor, Document& d);
 
     store::Database& db_;
     crm::ClientService& clients_;
     identity::CompanyService& companies_;
     PdfRenderer renderer_;
     std::function<void()> on_issued_;
+    catalog::CatalogService* catalog_ = nullptr;
 };
 
 bool can_see_margins(const Actor& actor);

@@ -362,6 +362,46 @@ TEST_P(DocumentApi, VerifyNamesTheDocumentThatWasTamperedWith) {
     EXPECT_NE(report.problems[0].find("PDF"), std::string::npos) << report.problems[0];
 }
 
+// A line can be just a catalog item: the document takes its reference, designation, price, VAT and
+// cost, frozen on the line (a later price change in the catalog does not touch the document).
+TEST_P(DocumentApi, LinesComeFromTheCatalog) {
+    auto item = app->api("POST", "/api/v1/catalog/items", admin,
+                         json{{"reference", "PLB-001"},
+                              {"label", "Chauffe-eau électrique 200 L"},
+                              {"description", "Cuve émaillée"},
+                              {"unit", "u"},
+                              {"unit_price", "459,90"},
+                              {"cost_price", "312.5"},
+                              {"vat", {{"rate", "10"}}}});
+    ASSERT_EQ(item.status, 201) << item.body;
+    const auto item_id = item.json()["id"];
+    auto d = create(json{{"type", "quote"},
+                         {"client_id", client_id},
+                         {"lines", json::array({{{"catalog_item_id", item_id}, {"quantity", "2"}},
+                                                {{"catalog_item_id", item_id}, {"description", "Chauffe-eau (remise)"},
+                                                 {"unit_price", "400"}}})}},
+                    sales);
+    EXPECT_EQ(d["lines"][0]["reference"], "PLB-001");
+    EXPECT_EQ(d["lines"][0]["description"], "Chauffe-eau électrique 200 L\nCuve émaillée");
+    EXPECT_EQ(d["lines"][0]["net"], "919.80");
+    EXPECT_EQ(d["lines"][0]["vat"]["rate"], "10");
+    EXPECT_EQ(d["lines"][0]["unit_cost"], "312.5");
+    EXPECT_EQ(d["lines"][1]["net"], "400.00");  // what the user typed wins
+    app->api("PATCH", "/api/v1/catalog/items/" + std::to_string(item_id.get<std::int64_t>()), admin,
+             json{{"unit_price", "499"}});
+    EXPECT_EQ(app->api("GET", id_path(d), sales).json()["lines"][0]["net"], "919.80");
+
+    auto other = app->create_company("Autre", "admin@autre.test");
+    auto theirs = app->api("POST", "/api/v1/catalog/items", other.admin_token,
+                           json{{"reference", "X-1"}, {"label", "Autre"}, {"unit_price", "1"}});
+    ASSERT_EQ(theirs.status, 201) << theirs.body;
+    auto refused = app->api("POST", "/api/v1/documents", sales,
+                            json{{"type", "quote"}, {"client_id", client_id},
+                                 {"lines", json::array({{{"catalog_item_id", theirs.json()["id"]}}})}});
+    EXPECT_EQ(refused.status, 422) << refused.body;
+    EXPECT_EQ(refused.json()["errors"][0]["field"], "lines[0].catalog_item_id");
+}
+
 TEST_P(DocumentApi, AdminsChooseNumberPatternsAndTheSeriesContinue) {
     auto settings = app->api("GET", "/api/v1/sales/settings", sales).json();
     ASSERT_EQ(settings["series"].size(), 6u);
