@@ -1,6 +1,7 @@
 #include "modules/sales/sales_module.hpp"
 
 #include "modules/sales/api/document_api.hpp"
+#include "modules/sales/http/document_pages.hpp"
 #include <algorithm>
 #include <thread>
 
@@ -12,11 +13,15 @@ namespace comptoir::sales {
 
 struct SalesModule::Impl {
     Impl(store::Database& db, crm::ClientService& clients, identity::CompanyService& companies)
-        : documents(db, clients, companies, render_document_pdf),
+        : clients(clients),
+          companies(companies),
+          documents(db, clients, companies, render_document_pdf),
           // Half the cores: rendering must never starve the requests.
           renderers(documents, std::max(1, static_cast<int>(std::thread::hardware_concurrency()) / 2)) {
         documents.on_issued([this] { renderers.wake(); });
     }
+    crm::ClientService& clients;  // for the pages: choosing a document's client
+    identity::CompanyService& companies;  // for the pages: the company's margin threshold
     DocumentService documents;
     PdfRenderers renderers;
 };
@@ -27,6 +32,9 @@ SalesModule::~SalesModule() = default;
 
 DocumentService& SalesModule::documents() { return impl_->documents; }
 
-void SalesModule::register_routes(http::WebServer& web) { register_document_api(web, impl_->documents); }
+void SalesModule::register_routes(http::WebServer& web) {
+    register_document_api(web, impl_->documents);
+    register_document_pages(web, impl_->documents, impl_->clients, impl_->companies);
+}
 
 }  // namespace comptoir::sales

@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 
 #include "core/clock.hpp"
@@ -152,37 +151,6 @@ TEST_P(CatalogSearchPlans, FindsExactlyWhatTheRuleSays) {
         for (const auto& item : catalog::storage::list_items(*conn, acme.id, query).items) found.push_back(item.reference);
         EXPECT_EQ(found, expected) << q;
         EXPECT_FALSE(expected.empty()) << q;
-    }
-}
-
-// Measures search on 100 000 items; prints the time of each query. Not part of the normal run: the
-// seeding takes a while (each item goes through the real insert and index code).
-TEST_P(CatalogSearchPlans, DISABLED_StaysFastOnOneHundredThousandItems) {
-    seed(100'000);
-    auto conn = app->app().db().acquire();
-    const std::vector<std::pair<const char*, SearchTuning>> plans{
-        {"chosen", SearchTuning{}}, {"walk", SearchTuning{0, 1 << 30}}, {"candidates", SearchTuning{1 << 30}}};
-    for (std::string q : {"", "t", "tube", "tube cuivre", "manchon zinc", "plb", "plb-0999", "ELEC-01234",
-                          "interrupteur chêne 16", "zzz", "cuivre laiton"}) {
-        for (bool filter : {false, true}) {
-            ItemListQuery query;
-            query.q = q;
-            query.limit = 25;
-            if (filter) query.category = "Fournitures";
-            std::printf("%-8s q=%-24s %-11s", backend_name(GetParam()).c_str(), ("\"" + q + "\"").c_str(),
-                        filter ? "Fournitures" : "-");
-            for (const auto& [name, tuning] : plans) {
-                catalog::storage::list_items(*conn, acme.id, query, tuning);  // warm
-                auto start = std::chrono::steady_clock::now();
-                constexpr int kRuns = 3;
-                std::size_t n = 0;
-                for (int i = 0; i < kRuns; ++i) n = catalog::storage::list_items(*conn, acme.id, query, tuning).items.size();
-                auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count() / kRuns;
-                std::printf("  %s %2zu items %7.2f ms", name, n, ms);
-                if (std::string(name) == "chosen") EXPECT_LT(ms, 150.0) << q;
-            }
-            std::printf("\n");
-        }
     }
 }
 
