@@ -13,6 +13,7 @@ void register_document_pages(http::WebServer& web, DocumentService& documents, c
     pages::register_editor_pages(web, deps);
     pages::register_document_page(web, deps);
     pages::register_action_pages(web, deps);
+    pages::register_settings_page(web, deps);
 }
 
 }  // namespace comptoir::sales

@@ -27,6 +27,7 @@ void register_list_page(http::WebServer& web, PageDeps deps);
 void register_editor_pages(http::WebServer& web, PageDeps deps);
 void register_document_page(http::WebServer& web, PageDeps deps);
 void register_action_pages(http::WebServer& web, PageDeps deps);
+void register_settings_page(http::WebServer& web, PageDeps deps);
 
 // The document page with an optional notice (an action that failed), as GET /documents/{id} shows it.
 void render_document_page(http::PageContext& ctx, const PageDeps& deps, std::int64_t id, const Error* failure = nullptr);

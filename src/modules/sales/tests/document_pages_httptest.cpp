@@ -509,6 +509,34 @@ TEST_P(DocumentPagesTest, DeleteADraft) {
 
 std::string backend_label(const ::testing::TestParamInfo<Backend>& info) { return comptoir::testing::backend_name(info.param); }
 
+// Administration › Documents: the admin sets the number patterns and options; a wrong pattern is
+// named and nothing changes; other roles cannot reach the page.
+TEST_P(DocumentPagesTest, AdminSetsNumberPatternsAndOptions) {
+    auto page = admin_->get("/admin/documents");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_NE(page.body.find("FA-{YYYY}-{#####}"), std::string::npos);
+    EXPECT_NE(page.body.find("aria-current=\"page\""), std::string::npos);
+
+    auto bad = admin_->post("/admin/documents", {{"pattern_invoice", "FA-{YYYY}"}, {"pattern_quote", "D{YY}-{###}"}});
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_NE(bad.body.find("id=\"pattern-invoice-error\""), std::string::npos);
+    EXPECT_EQ(app_->api("GET", "/api/v1/sales/settings", company_.admin_token).json()["series"][0]["pattern"],
+              "DE-{YYYY}-{#####}");  // nothing was saved
+
+    admin_->get("/admin/documents");
+    auto saved = admin_->post("/admin/documents", {{"pattern_quote", "D{YY}-{###}"}, {"pattern_invoice", "FA-{YYYY}-{#####}"},
+                                                  {"vat_on_debits", "1"}});
+    EXPECT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
+    auto settings = app_->api("GET", "/api/v1/sales/settings", company_.admin_token).json();
+    EXPECT_EQ(settings["series"][0]["pattern"], "D{YY}-{###}");
+    EXPECT_EQ(settings["vat_on_debits"], true);
+    EXPECT_EQ(settings["credit_notes_shared"], false);
+
+    auto sales = user("vente@alpha.fr", "sales");
+    EXPECT_EQ(sales->get("/admin/documents").status, 403);
+    EXPECT_EQ(sales->post("/admin/documents", {{"vat_on_debits", "1"}}).status, 403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DocumentPagesTest, ::testing::ValuesIn(comptoir::testing::backends()), backend_label);
 
 }  // namespace
