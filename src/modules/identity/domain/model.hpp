@@ -14,7 +14,6 @@ struct Company {
     std::int64_t id = 0;
     CompanyFields fields;
     std::string logo_file;  // file name under <data_dir>/logos, "" when none
-    std::int64_t low_margin_threshold_bp = 2000;
     std::string created_at;
 };
 

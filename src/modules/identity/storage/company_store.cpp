@@ -6,7 +6,7 @@ namespace {
 constexpr const char* kSelectCompany = R"SQL(
 SELECT id, name, legal_form, siren, siret, vat_number, rcs_city, share_capital_cents,
        address_line1, address_line2, postal_code, city, country, phone, email, website,
-       iban, bic, accounting_code_rule, logo_file, low_margin_threshold_bp, created_at
+       iban, bic, accounting_code_rule, logo_file, created_at
 FROM companies WHERE id = ?
 )SQL";
 
@@ -62,8 +62,7 @@ std::optional<Company> find_company(store::Connection& conn, std::int64_t compan
     f.bic = row->text(17);
     f.accounting_code_rule = row->text(18);
     c.logo_file = row->text(19);
-    c.low_margin_threshold_bp = row->int64(20);
-    c.created_at = row->text(21);
+    c.created_at = row->text(20);
     return c;
 }
 

@@ -95,6 +95,9 @@ CREATE INDEX login_failures_ip ON login_failures (ip, at);
 CREATE INDEX login_failures_at ON login_failures (at);
 )SQL";
 
+// The low-margin threshold moved to the documents' settings (sales/0003), next to what it governs.
+constexpr const char* kDropMarginThreshold = "ALTER TABLE companies DROP COLUMN low_margin_threshold_bp;";
+
 }  // namespace
 
 std::vector<store::Migration> IdentityModule::migrations() {
@@ -104,6 +107,7 @@ std::vector<store::Migration> IdentityModule::migrations() {
         {"identity/0003_sessions", kSessions},
         {"identity/0004_api_tokens", kApiTokens},
         {"identity/0005_login_failures", kLoginFailures},
+        {"identity/0006_drop_margin_threshold", kDropMarginThreshold},
     };
 }
 

@@ -90,13 +90,17 @@ json settings_json(const SalesSettings& s) {
     json series = json::array();
     for (const auto& x : s.series)
         series.push_back({{"series", std::string(to_code(x.series))}, {"pattern", x.pattern}, {"next_number", x.next_number}});
-    return {{"series", series}, {"credit_notes_shared", s.credit_notes_shared}, {"vat_on_debits", s.vat_on_debits}};
+    return {{"series", series},
+            {"credit_notes_shared", s.credit_notes_shared},
+            {"vat_on_debits", s.vat_on_debits},
+            {"margin_threshold_percent", s.margin_threshold_percent.to_string()}};
 }
 
 Result<SalesSettings> settings_from_json(const json& body, SalesSettings base) {
     std::vector<FieldIssue> issues;
     for (auto it = body.begin(); it != body.end(); ++it)
-        if (it.key() != "series" && it.key() != "credit_notes_shared" && it.key() != "vat_on_debits")
+        if (it.key() != "series" && it.key() != "credit_notes_shared" && it.key() != "vat_on_debits" &&
+            it.key() != "margin_threshold_percent")
             issues.push_back({it.key(), "unknown", "Ce champ n'existe pas.", "This field does not exist."});
     for (const char* key : {"credit_notes_shared", "vat_on_debits"}) {
         if (!body.contains(key)) continue;
@@ -105,6 +109,12 @@ Result<SalesSettings> settings_from_json(const json& body, SalesSettings base) {
             continue;
         }
         (std::string(key) == "vat_on_debits" ? base.vat_on_debits : base.credit_notes_shared) = body[key].get<bool>();
+    }
+    if (body.contains("margin_threshold_percent")) {
+        const auto& v = body["margin_threshold_percent"];
+        std::string text = v.is_string() ? v.get<std::string>() : v.is_number() ? v.dump() : std::string("?");
+        if (auto p = Decimal::parse(text, "margin_threshold_percent")) base.margin_threshold_percent = *p;
+        else issues.insert(issues.end(), p.error().fields.begin(), p.error().fields.end());
     }
     base.series.clear();  // only the series sent are changed
     if (body.contains("series")) {

@@ -17,10 +17,7 @@ struct PageDeps {
     identity::CompanyService& companies;
 
     // The company's low-margin threshold (taux de marque, basis points) for the margin warning.
-    std::int64_t margin_threshold(const Actor& actor) const {
-        auto company = companies.get(actor);
-        return company ? company->low_margin_threshold_bp : 0;
-    }
+    std::int64_t margin_threshold(const Actor& actor) const { return documents.margin_threshold(actor); }
 };
 
 void register_list_page(http::WebServer& web, PageDeps deps);

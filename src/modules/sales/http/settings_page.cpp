@@ -3,6 +3,7 @@
 // option printed on invoices. Admins only; the same settings as GET/PUT /api/v1/sales/settings.
 #include "modules/sales/http/page_support.hpp"
 #include "modules/sales/http/pages_internal.hpp"
+#include "modules/sales/domain/numbering.hpp"
 
 namespace comptoir::sales::pages {
 namespace {
@@ -35,6 +36,9 @@ void render_settings(PageContext& ctx, const PageDeps& deps, const SalesSettings
                  {"series", rows},
                  {"credit_notes_shared", shown.credit_notes_shared},
                  {"vat_on_debits", shown.vat_on_debits},
+                 {"margin_threshold", decimal_input(ctx, shown.margin_threshold_percent)},
+                 {"margin_threshold_error", errors.contains("margin_threshold_percent")
+                                                ? json(errors["margin_threshold_percent"]) : json(nullptr)},
                  {"saved", ctx.param("saved") == "1"},
                  {"error_summary", failure ? json(ctx.message(*failure)) : json(nullptr)}};
     ctx.render_page("sales/settings", data, tr(ctx, "settings.title"), "admin", status);
@@ -55,6 +59,21 @@ void register_settings_page(http::WebServer& web, PageDeps deps) {
         for (auto series : kAllNumberSeries) {
             const std::string code(to_code(series));
             if (ctx.has_param("pattern_" + code)) input.series.push_back({series, ctx.param("pattern_" + code), ""});
+        }
+        auto current = deps.documents.settings(ctx.actor());
+        if (!current) return ctx.error_page(current.error());
+        input.margin_threshold_percent = current->margin_threshold_percent;  // unchanged unless sent
+        if (ctx.has_param("margin_threshold_percent")) {
+            auto threshold = Decimal::parse(ctx.param("margin_threshold_percent"), "margin_threshold_percent");
+            if (!threshold) {
+                // Every wrong field at once: the patterns are checked too before answering.
+                Error all = threshold.error();
+                for (const auto& s : input.series)
+                    if (auto p = validate_pattern(s.pattern, "series." + std::string(to_code(s.series)) + ".pattern"); !p)
+                        all.fields.insert(all.fields.end(), p.error().fields.begin(), p.error().fields.end());
+                return render_settings(ctx, deps, &input, &all, 422);
+            }
+            input.margin_threshold_percent = *threshold;
         }
         auto saved = deps.documents.update_settings(ctx.actor(), input);
         if (saved) return ctx.redirect("/admin/documents?saved=1");

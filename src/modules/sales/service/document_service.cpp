@@ -147,8 +147,8 @@ Result<void> DocumentService::fill_from_catalog(const Actor& actor, Document& d)
 }
 
 std::int64_t DocumentService::margin_threshold(const Actor& actor) {
-    auto company = companies_.get(actor);
-    return company ? company->low_margin_threshold_bp : 0;
+    auto conn = db_.acquire();
+    return storage::settings(*conn, actor.company_id).margin_threshold_bp;
 }
 
 namespace {
@@ -313,7 +313,7 @@ Result<DocumentDetail> DocumentService::validate(const Actor& actor, std::int64_
     if (!can_write(actor, probe.type)) return fail(Error::forbidden());
     auto client = clients_.get(actor, probe.client_id);
     if (!client) return fail(client.error());
-    const std::int64_t threshold = company->low_margin_threshold_bp;
+    const std::int64_t threshold = margin_threshold(actor);
 
     auto issued = store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<DocumentDetail> {
         auto found = storage::find_document(conn, actor.company_id, id);
@@ -616,7 +616,8 @@ Result<std::string> DocumentService::pdf(const Actor& actor, std::int64_t id) {
 Result<SalesSettings> DocumentService::settings(const Actor& actor) {
     auto conn = db_.acquire();
     auto stored = storage::settings(*conn, actor.company_id);
-    SalesSettings out{{}, stored.credit_notes_shared, stored.vat_on_debits};
+    SalesSettings out{{}, stored.credit_notes_shared, stored.vat_on_debits,
+                      Decimal::from_scaled(stored.margin_threshold_bp, 2)};
     const std::string today = today_paris();
     for (auto series : kAllNumberSeries) {
         if (series == NumberSeries::CreditNote && stored.credit_notes_shared) continue;
@@ -638,11 +639,19 @@ Result<SalesSettings> DocumentService::update_settings(const Actor& actor, const
     for (const auto& s : input.series)
         if (auto p = validate_pattern(s.pattern, "series." + std::string(to_code(s.series)) + ".pattern"); !p)
             issues.insert(issues.end(), p.error().fields.begin(), p.error().fields.end());
+    if (input.margin_threshold_percent < Decimal{} || input.margin_threshold_percent > Decimal::from_int(100))
+        issues.push_back({"margin_threshold_percent", "margin_threshold.range",
+                          "Le seuil d'alerte de marge est un pourcentage entre 0 et 100.",
+                          "The low-margin threshold is a percentage between 0 and 100."});
     if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
+    // Basis points: the Decimal's mantissa has 6 places, a basis point is 0.01 %.
+    const std::int64_t bp = input.margin_threshold_percent.rounded(2).mantissa() / 10000;
     auto saved = store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<void> {
         for (const auto& s : input.series) storage::set_series_pattern(conn, actor.company_id, std::string(to_code(s.series)), s.pattern);
-        storage::save_settings(conn, actor.company_id, {input.vat_on_debits, input.credit_notes_shared});
-        json changes = {{"vat_on_debits", input.vat_on_debits}, {"credit_notes_shared", input.credit_notes_shared}};
+        storage::save_settings(conn, actor.company_id, {input.vat_on_debits, input.credit_notes_shared, bp});
+        json changes = {{"vat_on_debits", input.vat_on_debits},
+                        {"credit_notes_shared", input.credit_notes_shared},
+                        {"margin_threshold_percent", input.margin_threshold_percent.to_string()}};
         for (const auto& s : input.series) changes[std::string(to_code(s.series))] = s.pattern;
         audit::record(conn, actor, "sales_settings", actor.company_id, "update", changes);
         return {};

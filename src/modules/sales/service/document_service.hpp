@@ -68,6 +68,8 @@ struct SalesSettings {
     std::vector<SeriesSetting> series;
     bool credit_notes_shared = false;
     bool vat_on_debits = false;
+    // Below this markup rate (taux de marque, %), the editor and the document page warn.
+    Decimal margin_threshold_percent = Decimal::from_int(20);
 };
 
 // What one verification of the chain found.
@@ -117,6 +119,7 @@ public:
     Result<std::string> ensure_pdf(std::int64_t company_id, std::int64_t id);
 
     Result<SalesSettings> settings(const Actor& actor);
+    std::int64_t margin_threshold(const Actor& actor);  // the company's, in basis points
     // Admins only. Patterns are checked (one counter, allowed characters, 35 characters at most).
     // A pattern change keeps each series' counter for the current period: FA-{YYYY}-{#####} then
     // F{YYYY}/{######} continue the same sequence in the same year, so no number is skipped.
@@ -126,7 +129,6 @@ public:
     VerifyReport verify();
 
 private:
-    std::int64_t margin_threshold(const Actor& actor);  // the company's, in basis points
     Result<void> fill_from_catalog(const Actor& actor, Document& d);
 
     store::Database& db_;

@@ -322,17 +322,18 @@ void set_series_pattern(store::Connection& conn, std::int64_t company_id, const 
 }
 
 StoredSettings settings(store::Connection& conn, std::int64_t company_id) {
-    auto row = conn.query_one("SELECT vat_on_debits, credit_notes_shared FROM sales_settings WHERE company_id = ?",
-                              {company_id});
+    auto row = conn.query_one(
+        "SELECT vat_on_debits, credit_notes_shared, margin_threshold_bp FROM sales_settings WHERE company_id = ?",
+        {company_id});
     if (!row) return {};
-    return {row->boolean(0), row->boolean(1)};
+    return {row->boolean(0), row->boolean(1), row->int64(2)};
 }
 
 void save_settings(store::Connection& conn, std::int64_t company_id, const StoredSettings& s) {
-    conn.execute("INSERT INTO sales_settings (company_id, vat_on_debits, credit_notes_shared) VALUES (?, ?, ?) "
-                 "ON CONFLICT (company_id) DO UPDATE SET vat_on_debits = excluded.vat_on_debits, "
-                 "credit_notes_shared = excluded.credit_notes_shared",
-                 {company_id, std::int64_t{s.vat_on_debits}, std::int64_t{s.credit_notes_shared}});
+    conn.execute("INSERT INTO sales_settings (company_id, vat_on_debits, credit_notes_shared, margin_threshold_bp) "
+                 "VALUES (?, ?, ?, ?) ON CONFLICT (company_id) DO UPDATE SET vat_on_debits = excluded.vat_on_debits, "
+                 "credit_notes_shared = excluded.credit_notes_shared, margin_threshold_bp = excluded.margin_threshold_bp",
+                 {company_id, std::int64_t{s.vat_on_debits}, std::int64_t{s.credit_notes_shared}, s.margin_threshold_bp});
 }
 
 std::int64_t last_number(store::Connection& conn, std::int64_t company_id, const std::string& series,

@@ -58,6 +58,7 @@ void set_series_pattern(store::Connection& conn, std::int64_t company_id, const 
 struct StoredSettings {
     bool vat_on_debits = false;
     bool credit_notes_shared = false;
+    std::int64_t margin_threshold_bp = 2000;
 };
 StoredSettings settings(store::Connection& conn, std::int64_t company_id);
 void save_settings(store::Connection& conn, std::int64_t company_id, const StoredSettings& s);

@@ -128,10 +128,16 @@ CREATE TABLE sales_settings (
 );
 )SQL";
 
+// The low-margin warning's threshold (taux de marque minimum), in basis points: 2000 = 20 %.
+constexpr const char* kMarginThreshold =
+    "ALTER TABLE sales_settings ADD COLUMN margin_threshold_bp BIGINT NOT NULL DEFAULT 2000;";
+
 }  // namespace
 
 std::vector<store::Migration> SalesModule::migrations() {
-    return {{"sales/0001_documents", kDocuments}, {"sales/0002_settings", kSettings}};
+    return {{"sales/0001_documents", kDocuments},
+            {"sales/0002_settings", kSettings},
+            {"sales/0003_margin_threshold", kMarginThreshold}};
 }
 
 }  // namespace comptoir::sales

@@ -89,6 +89,11 @@ TEST_P(DocumentApi, ComputesTotalsPerVatRateAndMarginsForSalesOnly) {
     EXPECT_EQ(q["margins"]["total"]["cost"], "791.00");
     EXPECT_EQ(q["margins"]["total"]["margin"], "427.20");
     EXPECT_EQ(q["lines"][1]["unit_cost"], "22");
+    // Markup rate 35.07 %: above the default 20 % threshold, under one of 40 %.
+    EXPECT_EQ(q["margins"]["low_margin"], false);
+    ASSERT_EQ(app->api("PUT", "/api/v1/sales/settings", admin, json{{"margin_threshold_percent", "40"}}).status, 200);
+    EXPECT_EQ(app->api("GET", id_path(q), sales).json()["margins"]["low_margin"], true);
+    EXPECT_EQ(app->api("PUT", "/api/v1/sales/settings", admin, json{{"margin_threshold_percent", "140"}}).status, 422);
 
     // The accountant and the read-only user see the amounts, never the costs.
     for (const auto& token : {accountant, reader}) {

@@ -525,12 +525,15 @@ TEST_P(DocumentPagesTest, AdminSetsNumberPatternsAndOptions) {
 
     admin_->get("/admin/documents");
     auto saved = admin_->post("/admin/documents", {{"pattern_quote", "D{YY}-{###}"}, {"pattern_invoice", "FA-{YYYY}-{#####}"},
-                                                  {"vat_on_debits", "1"}});
+                                                  {"vat_on_debits", "1"}, {"margin_threshold_percent", "35,5"}});
     EXPECT_EQ(saved.status, 303) << saved.body.substr(0, 2000);
     auto settings = app_->api("GET", "/api/v1/sales/settings", company_.admin_token).json();
     EXPECT_EQ(settings["series"][0]["pattern"], "D{YY}-{###}");
     EXPECT_EQ(settings["vat_on_debits"], true);
     EXPECT_EQ(settings["credit_notes_shared"], false);
+    EXPECT_EQ(settings["margin_threshold_percent"], "35.5");
+    admin_->get("/admin/documents");
+    EXPECT_EQ(admin_->post("/admin/documents", {{"margin_threshold_percent", "beaucoup"}}).status, 422);
 
     auto sales = user("vente@alpha.fr", "sales");
     EXPECT_EQ(sales->get("/admin/documents").status, 403);
