@@ -685,6 +685,8 @@ VerifyReport DocumentService::verify() {
                 report.problems.push_back(name + ": the stored file was changed");
             entries.push_back({f.file.chain_seq, name, pdf_entry_content(f.document_id, f.number, f.file.sha256), f.file.hash});
         }
+        for (const auto& [id, number] : storage::stored_pdfs_missing(*conn, company_id))
+            report.problems.push_back("the PDF of " + number + " (id " + std::to_string(id) + "): it was stored, and is gone");
         std::erase_if(entries, [&](const Entry& e) { return e.seq > head_seq; });
         std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.seq < b.seq; });
         std::string previous;

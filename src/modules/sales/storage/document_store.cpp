@@ -366,6 +366,19 @@ std::vector<Document> chain(store::Connection& conn, std::int64_t company_id) {
     return out;
 }
 
+std::vector<std::pair<std::int64_t, std::string>> stored_pdfs_missing(store::Connection& conn, std::int64_t company_id) {
+    std::vector<std::pair<std::int64_t, std::string>> out;
+    for (const auto& r : conn.query(R"SQL(
+SELECT d.id, COALESCE(d.number, '') FROM documents d
+WHERE d.company_id = ? AND d.pdf_stored = 1
+  AND NOT EXISTS (SELECT 1 FROM document_files f WHERE f.company_id = d.company_id AND f.document_id = d.id
+                  AND f.kind = 'pdf')
+ORDER BY d.id)SQL",
+                                    {company_id}))
+        out.emplace_back(r.int64(0), r.text(1));
+    return out;
+}
+
 std::vector<std::int64_t> companies_with_documents(store::Connection& conn) {
     return conn.query_int64s("SELECT DISTINCT company_id FROM documents ORDER BY company_id");
 }
@@ -375,6 +388,8 @@ void store_file(store::Connection& conn, std::int64_t company_id, std::int64_t d
     conn.execute("INSERT INTO document_files (company_id, document_id, kind, sha256, content_base64, created_at, "
                  "chain_seq, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                  {company_id, document_id, kind, file.sha256, base64(file.bytes), now, file.chain_seq, file.hash});
+    if (kind == "pdf")
+        conn.execute("UPDATE documents SET pdf_stored = 1 WHERE company_id = ? AND id = ?", {company_id, document_id});
 }
 
 std::optional<StoredFile> load_file(store::Connection& conn, std::int64_t company_id, std::int64_t document_id,
@@ -391,10 +406,8 @@ std::vector<std::pair<std::int64_t, std::int64_t>> issued_without_pdf(store::Con
     std::vector<std::pair<std::int64_t, std::int64_t>> out;
     for (const auto& r : conn.query(R"SQL(
 SELECT d.company_id, d.id FROM documents d
-WHERE d.chain_seq IS NOT NULL
-  AND NOT EXISTS (SELECT 1 FROM document_files f WHERE f.company_id = d.company_id AND f.document_id = d.id
-                  AND f.kind = 'pdf')
-ORDER BY d.company_id, d.chain_seq LIMIT ?)SQL",
+WHERE d.pdf_stored = 0 AND d.chain_seq IS NOT NULL
+ORDER BY d.pdf_stored, d.company_id, d.chain_seq LIMIT ?)SQL",
                                     {static_cast<std::int64_t>(limit)}))
         out.emplace_back(r.int64(0), r.int64(1));
     return out;

@@ -73,6 +73,8 @@ void set_chain_head(store::Connection& conn, std::int64_t company_id, const std:
 // Every issued document of the company in chain order (for verification).
 std::vector<Document> chain(store::Connection& conn, std::int64_t company_id);
 std::vector<std::int64_t> companies_with_documents(store::Connection& conn);
+// Issued documents whose PDF was stored once but is no longer there (id, number).
+std::vector<std::pair<std::int64_t, std::string>> stored_pdfs_missing(store::Connection& conn, std::int64_t company_id);
 
 struct StoredFile {
     std::string bytes;

@@ -132,12 +132,25 @@ CREATE TABLE sales_settings (
 constexpr const char* kMarginThreshold =
     "ALTER TABLE sales_settings ADD COLUMN margin_threshold_bp BIGINT NOT NULL DEFAULT 2000;";
 
+// Two lookups that must not grow with the number of documents: the last issue date of a series
+// (checked at every validation, so numbers follow dates) and the issued documents still waiting
+// for their PDF (read by the renderers after every validation).
+constexpr const char* kPendingAndDates = R"SQL(
+CREATE INDEX documents_by_series_date ON documents (company_id, series, issue_date);
+ALTER TABLE documents ADD COLUMN pdf_stored INTEGER NOT NULL DEFAULT 0;
+UPDATE documents SET pdf_stored = 1 WHERE EXISTS (
+  SELECT 1 FROM document_files f WHERE f.company_id = documents.company_id AND f.document_id = documents.id
+  AND f.kind = 'pdf');
+CREATE INDEX documents_pdf_pending ON documents (pdf_stored, company_id, chain_seq) WHERE pdf_stored = 0;
+)SQL";
+
 }  // namespace
 
 std::vector<store::Migration> SalesModule::migrations() {
     return {{"sales/0001_documents", kDocuments},
             {"sales/0002_settings", kSettings},
-            {"sales/0003_margin_threshold", kMarginThreshold}};
+            {"sales/0003_margin_threshold", kMarginThreshold},
+            {"sales/0004_pending_pdfs_and_series_dates", kPendingAndDates}};
 }
 
 }  // namespace comptoir::sales

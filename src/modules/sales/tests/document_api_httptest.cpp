@@ -365,6 +365,15 @@ TEST_P(DocumentApi, VerifyNamesTheDocumentThatWasTamperedWith) {
     report = documents.verify();
     ASSERT_EQ(report.problems.size(), 1u);
     EXPECT_NE(report.problems[0].find("PDF"), std::string::npos) << report.problems[0];
+
+    // A deleted PDF is noticed too (its entry disappears from the chain, and it was known stored).
+    const auto first = issued[0]["id"].get<std::int64_t>();
+    conn->execute("DELETE FROM document_files WHERE document_id = ?", {first});
+    report = documents.verify();
+    const bool named = std::any_of(report.problems.begin(), report.problems.end(), [&](const std::string& p) {
+        return p.find(issued[0]["number"].get<std::string>()) != std::string::npos && p.find("gone") != std::string::npos;
+    });
+    EXPECT_TRUE(named) << report.problems.size();
 }
 
 // A line can be just a catalog item: the document takes its reference, designation, price, VAT and
