@@ -13,19 +13,25 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/form_fields.hpp"
 #include "http/web_server.hpp"
 #include "modules/catalog/model/catalog_item.hpp"
 
 namespace comptoir::catalog::pages {
 
 using nlohmann::json;
+// Shared by every module's forms (http/form_fields.hpp).
+using http::FieldOpts;
+using http::field_id;
+using http::FormFields;
+using http::opt;
+using http::parse_id;
+using http::query_string;
+using http::text_lines;
+using http::when;
 
-json opt(const std::string& s);
 // Translation under "catalog.": tr(ctx, "list.title").
 std::string tr(const http::PageContext& ctx, const std::string& key);
-std::optional<std::int64_t> parse_id(const std::string& s);
-// "?a=1&b=x" from the non-empty values ("" when none).
-std::string query_string(const std::vector<std::pair<std::string, std::string>>& params);
 
 // 1234.5 -> "1 234,5" (fr, narrow no-break spaces) or "1,234.5" (en), at least `min_fraction` decimals.
 std::string display_decimal(const Decimal& d, const std::string& locale, int min_fraction = 0);
@@ -43,10 +49,8 @@ std::string vat_label(const http::PageContext& ctx, const sales::VatRate& vat);
 // for the standard category).
 nlohmann::json vat_cell(const http::PageContext& ctx, const sales::VatRate& vat);
 std::string exemption_label(const http::PageContext& ctx, sales::VatExemption exemption);
-std::string when(const std::string& iso, const std::string& locale);  // display_datetime, "" for ""
 
-// Lines of a multi-line text, each escaped by the template: [{text, last}].
-json text_lines(const std::string& text);
+
 
 // Margin figures of a unit price and cost, for the roles that may see costs.
 struct UnitMargin {
@@ -54,38 +58,5 @@ struct UnitMargin {
     std::optional<Decimal> markup_rate;  // taux de marque: margin / price × 100, absent for a free item
 };
 std::optional<UnitMargin> unit_margin(const Decimal& price, const Decimal& cost);
-
-// The form-field view model (see templates/_field.mustache).
-struct FieldOpts {
-    std::string type = "text";  // text, select, textarea
-    std::string hint;
-    bool required = false;
-    std::string autocomplete;
-    std::string inputmode;
-    std::string placeholder;
-    std::string list;  // id of a <datalist> of suggestions
-    int rows = 4;
-    int maxlength = 0;
-    bool mono = false;
-    json options = json::array();  // for selects: [{value, label, selected}]
-};
-
-class FormFields {
-public:
-    explicit FormFields(json errors) : errors_(std::move(errors)) {}  // messages keyed by form field name
-    json field(const std::string& name, const std::string& label, const std::string& value, FieldOpts opts = {});
-    // Records a field rendered by hand (radios) so the summary can link to it.
-    void remember(const std::string& name, const std::string& id, const std::string& label);
-    json error_for(const std::string& name) const;  // message or null
-    // [{href, text}] in the order fields were built, then errors about no known field.
-    json summary(const std::string& locale) const;
-    bool has_errors() const { return !errors_.empty(); }
-
-private:
-    json errors_;
-    std::vector<std::pair<std::string, std::pair<std::string, std::string>>> order_;  // name -> (id, label)
-};
-
-std::string field_id(const std::string& name);  // "unit_price" -> "f-unit-price"
 
 }  // namespace comptoir::catalog::pages

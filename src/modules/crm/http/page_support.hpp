@@ -15,22 +15,26 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/form_fields.hpp"
 #include "http/web_server.hpp"
 #include "modules/crm/service/client_service.hpp"
 
 namespace comptoir::crm::pages {
 
 using nlohmann::json;
+// Shared by every module's forms (http/form_fields.hpp).
+using http::FieldOpts;
+using http::field_id;
+using http::FormFields;
+using http::opt;
+using http::parse_id;
+using http::query_string;
+using http::text_lines;
+using http::url_encode;
+using http::when;
 
-// "" -> null; anything else -> the string.
-json opt(const std::string& s);
 // Translation under "crm.": tr(ctx, "list.title").
 std::string tr(const http::PageContext& ctx, const std::string& key);
-// Strictly 1 to 18 ASCII digits (no sign, no spaces); nullopt otherwise.
-std::optional<std::int64_t> parse_id(const std::string& s);
-std::string url_encode(const std::string& s);
-// "?a=1&b=x" from the non-empty values (empty string when none).
-std::string query_string(const std::vector<std::pair<std::string, std::string>>& params);
 // "12" or "" for a JSON-less id.
 inline std::string id_str(std::int64_t id) { return std::to_string(id); }
 
@@ -44,7 +48,6 @@ std::string country_label(const http::PageContext& ctx, const std::string& code)
 std::string payment_terms_label(const std::string& code, const std::string& locale);
 std::string payment_method_label(const std::string& code, const std::string& locale);
 std::string display_percent(std::int64_t basis_points, const std::string& locale);  // 550 -> "5,5" (fr), "5.5" (en)
-std::string when(const std::string& iso, const std::string& locale);                // display_datetime, "" for ""
 
 // Options for <select>: [{value, label, selected}].
 json options(const std::vector<std::pair<std::string, std::string>>& values, const std::string& selected);
@@ -67,46 +70,7 @@ json color_options(const http::PageContext& ctx, const std::string& selected_hex
 // [{id, name, color, count}] for chips.
 json category_json(const Category& c);
 
-// Lines of a multi-line text, each escaped by the template: [{text, last}].
-json text_lines(const std::string& text);
 
-// The form-field view model (see templates/_field.mustache).
-struct FieldOpts {
-    std::string type = "text";  // text, email, tel, url, date, search, select, textarea, checkbox
-    std::string hint;
-    bool required = false;
-    bool disabled = false;
-    std::string autocomplete;
-    std::string inputmode;
-    std::string placeholder;
-    bool dup_check = false;  // live duplicate warning (hx-post /clients/check-duplicates)
-    int rows = 3;
-    int maxlength = 0;
-    json options = json::array();  // for selects
-    bool checked = false;          // for checkboxes
-    std::string id;                // default: "f-" + name with '_' -> '-'
-};
-
-class FormFields {
-public:
-    // `errors`: messages keyed by form field name.
-    explicit FormFields(json errors) : errors_(std::move(errors)) {}
-    json field(const std::string& name, const std::string& label, const std::string& value, FieldOpts opts = {});
-    // Records a field rendered by hand (radios, checkbox groups) so the summary can link to it.
-    void remember(const std::string& name, const std::string& id, const std::string& label);
-    json error_for(const std::string& name) const;  // message or null
-    std::string id_for(const std::string& name) const;
-    // [{href, text}] in the order fields were built, then errors about no known field.
-    json summary(const std::string& locale) const;
-    bool has_errors() const { return !errors_.empty(); }
-    const json& errors() const { return errors_; }
-
-private:
-    json errors_;
-    std::vector<std::pair<std::string, std::pair<std::string, std::string>>> order_;  // name -> (id, label)
-};
-
-std::string field_id(const std::string& name);
 
 // Merges service field errors (ctx.field_errors) into form-name keyed errors, through `map_name`.
 template <typename F>
