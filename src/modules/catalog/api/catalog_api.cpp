@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "http/api_reply.hpp"
 #include "modules/catalog/model/item_json.hpp"
 #include "modules/catalog/model/item_validation.hpp"
 
@@ -9,19 +10,13 @@ namespace comptoir::catalog {
 namespace {
 
 using http::ApiContext;
+using http::invalid_id;
 using http::Method;
+using http::reply;
 using nlohmann::json;
 
 constexpr const char* kItems = "/api/v1/catalog/items";
 constexpr const char* kItem = R"(/api/v1/catalog/items/(\d+))";
-
-template <typename T, typename F>
-void reply(ApiContext& ctx, const Result<T>& result, F&& render, int status = 200) {
-    if (!result) return ctx.problem(result.error());
-    ctx.send(render(*result), status);
-}
-
-Error invalid_id() { return Error::not_found("Ressource introuvable.", "Resource not found."); }
 
 std::optional<std::int64_t> parse_number(const std::string& s) {
     if (s.empty() || s.size() > 18 || !std::all_of(s.begin(), s.end(), ::isdigit)) return std::nullopt;

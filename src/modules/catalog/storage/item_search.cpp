@@ -5,6 +5,7 @@
 #include "core/text/search_text.hpp"
 #include "modules/catalog/model/item_validation.hpp"
 #include "modules/catalog/storage/item_store.hpp"
+#include "store/keyset_cursor.hpp"
 
 namespace comptoir::catalog {
 namespace {
@@ -17,43 +18,6 @@ constexpr std::size_t kMaxQuery = 200;
 constexpr std::size_t kMaxWords = 8;
 
 const char* sort_column(ItemSort sort) { return sort == ItemSort::Label ? "i.label_key" : "i.reference_key"; }
-
-std::string to_hex(const std::string& s) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : s) {
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
-    }
-    return out;
-}
-
-std::optional<std::string> from_hex(const std::string& s) {
-    if (s.size() % 2) return std::nullopt;
-    auto digit = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        return -1;
-    };
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); i += 2) {
-        int hi = digit(s[i]), lo = digit(s[i + 1]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        out.push_back(static_cast<char>(hi * 16 + lo));
-    }
-    return out;
-}
-
-// A cursor is the last row's id and sort value, "id|value", hex-encoded to stay opaque and URL-safe.
-std::optional<std::pair<std::int64_t, std::string>> decode_cursor(const std::string& cursor) {
-    auto raw = from_hex(cursor);
-    if (!raw) return std::nullopt;
-    auto bar = raw->find('|');
-    if (bar == std::string::npos || bar == 0 || bar > 18) return std::nullopt;
-    std::string id = raw->substr(0, bar);
-    if (!std::all_of(id.begin(), id.end(), ::isdigit)) return std::nullopt;
-    return std::pair{std::stoll(id), raw->substr(bar + 1)};
-}
 
 // How many rows a range holds, counted up to `cap` only: a bounded index range scan.
 std::int64_t capped_count(store::Connection& conn, const std::string& range_sql, std::vector<Value> params,
@@ -123,7 +87,7 @@ std::string to_code(ItemSort sort) { return sort == ItemSort::Label ? "label" : 
 
 namespace storage {
 
-bool valid_cursor(const std::string& cursor) { return cursor.empty() || decode_cursor(cursor).has_value(); }
+bool valid_cursor(const std::string& cursor) { return cursor.empty() || store::decode_cursor(cursor).has_value(); }
 
 ItemListPage list_items(store::Connection& conn, std::int64_t company_id, const ItemListQuery& query,
                         const SearchTuning& tuning) {
@@ -142,7 +106,7 @@ ItemListPage list_items(store::Connection& conn, std::int64_t company_id, const 
         base += " AND i.category_key = ?";
         base_params.emplace_back(fold(query.category));
     }
-    if (auto cursor = decode_cursor(query.cursor)) {
+    if (auto cursor = store::decode_cursor(query.cursor)) {
         base += " AND (" + sort + " > ? OR (" + sort + " = ? AND i.id > ?))";
         base_params.insert(base_params.end(), {cursor->second, cursor->second, cursor->first});
     }
@@ -159,7 +123,7 @@ ItemListPage list_items(store::Connection& conn, std::int64_t company_id, const 
             page.items.push_back(item_from_row(rows[i]));
         if (rows.size() > static_cast<std::size_t>(limit)) {
             const auto& last = rows[limit - 1];
-            page.next_cursor = to_hex(std::to_string(last.int64(0)) + "|" + last.text(17));
+            page.next_cursor = store::encode_cursor(last.int64(0), last.text(17));
         }
         return page;
     };

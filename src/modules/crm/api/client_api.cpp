@@ -1,27 +1,22 @@
 #include "modules/crm/api/client_api.hpp"
 
 #include "core/contact/phone.hpp"
+#include "http/api_reply.hpp"
 #include "modules/crm/model/client_json.hpp"
 
 namespace comptoir::crm {
 namespace {
 
 using http::ApiContext;
+using http::invalid_id;
 using http::Method;
+using http::reply;
 using nlohmann::json;
 
 DuplicatePolicy policy_of(const ApiContext& ctx) {
     auto force = ctx.param("force");
     return force == "true" || force == "1" ? DuplicatePolicy::CreateAnyway : DuplicatePolicy::Refuse;
 }
-
-template <typename T, typename F>
-void reply(ApiContext& ctx, const Result<T>& result, F&& render, int status = 200) {
-    if (!result) return ctx.problem(result.error());
-    ctx.send(render(*result), status);
-}
-
-Error invalid_id() { return Error::not_found("Ressource introuvable.", "Resource not found."); }
 
 json list_item_json(const ClientListItem& i) {
     return {{"id", i.id}, {"kind", i.kind}, {"status", i.status}, {"display_name", i.display_name},

@@ -4,6 +4,7 @@
 
 #include "core/contact/phone.hpp"
 #include "core/text/search_text.hpp"
+#include "store/keyset_cursor.hpp"
 
 namespace comptoir::crm {
 namespace {
@@ -28,43 +29,6 @@ SortSpec spec(ClientSort sort) {
         case ClientSort::CityAsc: return {"c.city_key", false};
     }
     return {"c.sort_name", false};
-}
-
-std::string to_hex(const std::string& s) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : s) {
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 0xF]);
-    }
-    return out;
-}
-
-std::optional<std::string> from_hex(const std::string& s) {
-    if (s.size() % 2) return std::nullopt;
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); i += 2) {
-        auto digit = [](char c) -> int {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            return -1;
-        };
-        int hi = digit(s[i]), lo = digit(s[i + 1]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        out.push_back(static_cast<char>(hi * 16 + lo));
-    }
-    return out;
-}
-
-// A cursor is the last row's sort value and id: "id|value", hex-encoded to stay opaque and URL-safe.
-std::optional<std::pair<std::int64_t, std::string>> decode_cursor(const std::string& cursor) {
-    auto raw = from_hex(cursor);
-    if (!raw) return std::nullopt;
-    auto bar = raw->find('|');
-    if (bar == std::string::npos || bar == 0 || bar > 18) return std::nullopt;
-    std::string id = raw->substr(0, bar);
-    if (!std::all_of(id.begin(), id.end(), ::isdigit)) return std::nullopt;
-    return std::pair{std::stoll(id), raw->substr(bar + 1)};
 }
 
 // "(term >= ? AND term < ?) OR ..." for one group, with its parameters appended to `params`. Used
@@ -275,7 +239,7 @@ std::vector<std::vector<std::string>> search_groups(const std::string& q) {
 
 namespace storage {
 
-bool valid_cursor(const std::string& cursor) { return cursor.empty() || decode_cursor(cursor).has_value(); }
+bool valid_cursor(const std::string& cursor) { return cursor.empty() || store::decode_cursor(cursor).has_value(); }
 
 ClientListPage list_clients(store::Connection& conn, std::int64_t company_id, const ClientListQuery& query,
                             const SearchTuning& tuning) {
@@ -329,7 +293,7 @@ ClientListPage list_clients(store::Connection& conn, std::int64_t company_id, co
                  "cc.client_id = c.id AND cc.category_id = ?)";
         where_params.emplace_back(*query.category_id);
     }
-    if (auto cursor = decode_cursor(query.cursor)) {
+    if (auto cursor = store::decode_cursor(query.cursor)) {
         const char* cmp = sort.descending ? "<" : ">";
         where += " AND (" + sort_expr + " " + cmp + " ? OR (" + sort_expr + " = ? AND c.id " + cmp + " ?))";
         where_params.insert(where_params.end(), sort_params.begin(), sort_params.end());
@@ -361,7 +325,7 @@ WHERE )SQL" + where + " ORDER BY " + sort_expr + dir + ", c.id" + dir + " LIMIT 
     }
     if (rows.size() > static_cast<std::size_t>(limit)) {
         const auto& last = rows[limit - 1];
-        page.next_cursor = to_hex(std::to_string(last.int64(0)) + "|" + last.text(15));
+        page.next_cursor = store::encode_cursor(last.int64(0), last.text(15));
     }
     return page;
 }

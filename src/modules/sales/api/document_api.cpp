@@ -5,22 +5,17 @@
 #include <httplib.h>
 
 #include "core/clock.hpp"
+#include "http/api_reply.hpp"
 #include "modules/sales/model/document_json.hpp"
 
 namespace comptoir::sales {
 namespace {
 
 using http::ApiContext;
+using http::invalid_id;
 using http::Method;
+using http::reply;
 using nlohmann::json;
-
-template <typename T, typename F>
-void reply(ApiContext& ctx, const Result<T>& result, F&& render, int status = 200) {
-    if (!result) return ctx.problem(result.error());
-    ctx.send(render(*result), status);
-}
-
-Error invalid_id() { return Error::not_found("Ressource introuvable.", "Resource not found."); }
 
 std::optional<std::int64_t> parse_id(const std::string& s) {
     if (s.empty() || s.size() > 18 || !std::all_of(s.begin(), s.end(), ::isdigit)) return std::nullopt;
