@@ -4,6 +4,7 @@
 
 #include "modules/audit/audit_log.hpp"
 #include "modules/catalog/service/catalog_service.hpp"
+#include "modules/payments/service/payment_service.hpp"
 #include "modules/sales/service/document_service.hpp"
 
 namespace comptoir {
@@ -23,6 +24,7 @@ App::App(AppConfig config) : config_(std::move(config)) {
     for (auto& m : crm::CrmModule::migrations()) all.push_back(std::move(m));
     for (auto& m : catalog::CatalogModule::migrations()) all.push_back(std::move(m));
     for (auto& m : sales::SalesModule::migrations()) all.push_back(std::move(m));
+    for (auto& m : payments::PaymentsModule::migrations()) all.push_back(std::move(m));
     store::migrate(*db_, all);
     // Fresh planner statistics, so search drives from the selective index; cheap when nothing changed.
     if (db_->dialect() == store::Dialect::Sqlite) db_->acquire()->execute_script("PRAGMA optimize=0x10002");
@@ -32,6 +34,8 @@ App::App(AppConfig config) : config_(std::move(config)) {
     catalog_ = std::make_unique<catalog::CatalogModule>(*db_);
     sales_ = std::make_unique<sales::SalesModule>(*db_, crm_->clients(), identity_->companies());
     sales_->documents().use_catalog(catalog_->items());
+    payments_ = std::make_unique<payments::PaymentsModule>(*db_, crm_->clients());
+    sales_->documents().use_payment_status(payments_->payments());
 }
 
 App::~App() = default;
@@ -43,6 +47,7 @@ http::WebServer& App::web() {
         crm_->register_routes(*web_);
         catalog_->register_routes(*web_);
         sales_->register_routes(*web_);
+        payments_->register_routes(*web_);
     }
     return *web_;
 }

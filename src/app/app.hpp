@@ -9,6 +9,7 @@
 #include "modules/catalog/catalog_module.hpp"
 #include "modules/crm/crm_module.hpp"
 #include "modules/identity/identity_module.hpp"
+#include "modules/payments/payments_module.hpp"
 #include "modules/sales/sales_module.hpp"
 #include "store/database.hpp"
 
@@ -31,6 +32,7 @@ public:
     crm::CrmModule& crm() { return *crm_; }
     catalog::CatalogModule& catalog() { return *catalog_; }
     sales::SalesModule& sales() { return *sales_; }
+    payments::PaymentsModule& payments() { return *payments_; }
     http::WebServer& web();  // created on first use (the CLI's other commands don't need it)
 
 private:
@@ -40,6 +42,7 @@ private:
     std::unique_ptr<crm::CrmModule> crm_;
     std::unique_ptr<catalog::CatalogModule> catalog_;
     std::unique_ptr<sales::SalesModule> sales_;
+    std::unique_ptr<payments::PaymentsModule> payments_;
     std::unique_ptr<http::WebServer> web_;
 };
 

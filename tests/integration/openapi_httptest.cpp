@@ -214,6 +214,47 @@ TEST_P(OpenApi, CatalogResponsesMatchTheirSchemas) {
     EXPECT_EQ(checker.check(bad.json(), doc["components"]["schemas"]["Problem"], "problem"), "");
 }
 
+TEST_P(OpenApi, PaymentResponsesMatchTheirSchemas) {
+    SKIP_UNLESS_AVAILABLE(GetParam());
+    TestApp app(GetParam());
+    auto company = app.create_company("Acme", "admin@acme.test");
+    const auto& token = company.admin_token;
+    auto doc = app.raw("GET", "/api/v1/openapi.json", "", {}).json();
+    SchemaChecker checker(doc);
+    auto schema_of = [&](const std::string& path, const std::string& method, const std::string& status) {
+        return doc["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"];
+    };
+    auto client = app.api("POST", "/api/v1/clients", token, json{{"legal_name", "Boulangerie Martin"}});
+    ASSERT_EQ(client.status, 201) << client.body;
+    auto client_id = client.json()["id"];
+    auto invoice = app.api("POST", "/api/v1/documents", token,
+                           json{{"type", "invoice"}, {"client_id", client_id},
+                                {"lines", json::array({{{"description", "Pose"}, {"unit_price", "100"}}})}});
+    ASSERT_EQ(invoice.status, 201) << invoice.body;
+    auto invoice_id = std::to_string(invoice.json()["id"].get<int>());
+    ASSERT_EQ(app.api("POST", "/api/v1/documents/" + invoice_id + "/validate", token, json::object()).status, 200);
+    auto paid = app.api("POST", "/api/v1/payments", token,
+                        json{{"client_id", client_id}, {"amount", "200"}, {"method", "cheque"},
+                             {"allocations", json::array({{{"document_id", invoice.json()["id"]}, {"amount", "50"}}})}});
+    ASSERT_EQ(paid.status, 201) << paid.body;
+    EXPECT_EQ(checker.check(paid.json(), schema_of("/api/v1/payments", "post", "201"), "payment"), "");
+    auto id = std::to_string(paid.json()["id"].get<int>());
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/payments/" + id, token).json(),
+                            schema_of("/api/v1/payments/{id}", "get", "200"), "get payment"),
+              "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/documents", token).json(), schema_of("/api/v1/documents", "get", "200"),
+                            "partially paid documents"),
+              "");
+    auto cancelled = app.api("POST", "/api/v1/payments/" + id + "/cancel", token, json{{"reason", "Erreur"}});
+    EXPECT_EQ(checker.check(cancelled.json(), schema_of("/api/v1/payments/{id}/cancel", "post", "200"), "cancelled"), "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/payments", token).json(), schema_of("/api/v1/payments", "get", "200"),
+                            "payments"),
+              "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/clients/" + client_id.dump() + "/balance", token).json(),
+                            schema_of("/api/v1/clients/{id}/balance", "get", "200"), "balance"),
+              "");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, OpenApi, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return backend_name(info.param); });
 

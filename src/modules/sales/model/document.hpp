@@ -74,6 +74,10 @@ struct Document {
 
     // Stored for lists and reports; recomputed from the lines on every save.
     Money total_excl_vat, total_vat, total_incl_vat, amount_due;
+
+    // Derived when read, never stored: issued invoices' "unpaid", "partially_paid", "paid" or
+    // "overdue", from the PaymentStatusSource (the payments module); "" when none is plugged in.
+    std::string payment_status;
 };
 
 // A link shown on a document: where it came from and what came of it.

@@ -194,6 +194,7 @@ Result<Document> document_from_json(const json& body, Document d, bool creating)
 
 std::string payment_status(const Document& d, const std::string& today) {
     if (!is_legal_invoice(d.type) || d.status == DocumentStatus::Draft) return "";
+    if (!d.payment_status.empty()) return d.payment_status;  // from the payments module
     if (d.amount_due.cents() <= 0) return "paid";  // fully covered by deposits
     return !d.due_date.empty() && d.due_date < today ? "overdue" : "unpaid";
 }

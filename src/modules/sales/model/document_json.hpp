@@ -32,8 +32,9 @@ nlohmann::json summary_json(const Document& d);  // for lists
 
 std::string money_text(Money m);  // "1234.56"
 
-// Issued invoices only ("" otherwise): "unpaid", "overdue" (past the due date) or "paid". Payments
-// arrive with the payments module; until then only deposits deducted in full make an invoice paid.
+// Issued invoices only ("" otherwise): "unpaid", "partially_paid", "paid" or "overdue" (not fully paid
+// and past the due date). The document's `payment_status`, derived by the payments module when it is
+// plugged in, wins; without it only deposits deducted in full make an invoice paid.
 std::string payment_status(const Document& d, const std::string& today);
 
 }  // namespace comptoir::sales

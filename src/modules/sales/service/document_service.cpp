@@ -173,7 +173,18 @@ DocumentDetail computed(const Actor& actor, const Document& d, std::int64_t thre
 }
 
 // Everything shown about a document, computed from it. Used after every use case.
-DocumentDetail detail_of(store::Connection& conn, const Actor& actor, Document d, std::int64_t threshold_bp) {
+void annotate_payments(store::Connection& conn, std::int64_t company_id, PaymentStatusSource* source,
+                       std::vector<Document*> docs) {
+    if (!source || docs.empty()) return;
+    std::vector<const Document*> view(docs.begin(), docs.end());
+    auto found = source->statuses(conn, company_id, view, today_paris());
+    for (auto* d : docs)
+        if (auto it = found.find(d->id); it != found.end()) d->payment_status = it->second;
+}
+
+DocumentDetail detail_of(store::Connection& conn, const Actor& actor, Document d, std::int64_t threshold_bp,
+                         PaymentStatusSource* payments = nullptr) {
+    annotate_payments(conn, actor.company_id, payments, {&d});
     DocumentDetail out = computed(actor, d, threshold_bp);
     out.links = storage::links(conn, actor.company_id, d);
     out.next_statuses = next_statuses(d.type, d.status);
@@ -211,7 +222,7 @@ Result<DocumentDetail> DocumentService::create(const Actor& actor, Document inpu
         auto now = now_iso();
         d.id = storage::insert_document(conn, actor.company_id, d, actor.user_id, now);
         audit::record(conn, actor, "document", d.id, "create", {{"type", std::string(to_code(d.type))}});
-        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, d.id), threshold);
+        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, d.id), threshold, payment_source_);
     });
 }
 
@@ -239,7 +250,7 @@ Result<DocumentDetail> DocumentService::update(const Actor& actor, std::int64_t 
         if (auto t = totals_of(d)) apply_totals(d, *t);
         storage::update_draft(conn, actor.company_id, d, actor.user_id, now_iso());
         audit::record(conn, actor, "document", id, "update", json::object());
-        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, id), threshold);
+        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, id), threshold, payment_source_);
     });
 }
 
@@ -265,7 +276,7 @@ Result<DocumentDetail> DocumentService::get(const Actor& actor, std::int64_t id)
     auto conn = db_.acquire();
     auto d = storage::find_document(*conn, actor.company_id, id);
     if (!d) return fail(not_found());
-    return detail_of(*conn, actor, std::move(*d), threshold);
+    return detail_of(*conn, actor, std::move(*d), threshold, payment_source_);
 }
 
 Result<Document> DocumentService::draft_input(const Actor& actor, std::int64_t id) {
@@ -288,6 +299,9 @@ Result<DocumentPage> DocumentService::list(const Actor& actor, storage::Document
         page.items.resize(limit);
         page.next_before_id = page.items.back().id;
     }
+    std::vector<Document*> docs;
+    for (auto& d : page.items) docs.push_back(&d);
+    annotate_payments(*conn, actor.company_id, payment_source_, docs);
     return page;
 }
 
@@ -388,7 +402,7 @@ Result<DocumentDetail> DocumentService::validate(const Actor& actor, std::int64_
         storage::set_chain_head(conn, actor.company_id, d.hash);
         storage::record_issue(conn, actor.company_id, d, series, actor.user_id, d.validated_at);
         audit::record(conn, actor, "document", id, "validate", {{"number", d.number}});
-        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, id), threshold);
+        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, id), threshold, payment_source_);
     });
     // The PDF is rendered after the commit, by the module's renderers (or on first download).
     if (issued && on_issued_) on_issued_();
@@ -463,7 +477,7 @@ Result<DocumentDetail> DocumentService::change_status(const Actor& actor, std::i
         storage::set_status(conn, actor.company_id, id, next, actor.user_id, now_iso());
         audit::record(conn, actor, "document", id, "status",
                       {{"from", std::string(to_code(d->status))}, {"to", std::string(to_code(next))}});
-        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, id), threshold);
+        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, id), threshold, payment_source_);
     });
 }
 
@@ -477,7 +491,7 @@ Result<DocumentDetail> DocumentService::set_archived(const Actor& actor, std::in
             storage::set_archived(conn, actor.company_id, id, archived, actor.user_id, now_iso());
             audit::record(conn, actor, "document", id, archived ? "archive" : "restore", json::object());
         }
-        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, id), threshold);
+        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, id), threshold, payment_source_);
     });
 }
 
@@ -531,7 +545,7 @@ Result<DocumentDetail> DocumentService::convert(const Actor& actor, std::int64_t
         d.id = storage::insert_document(conn, actor.company_id, d, actor.user_id, now);
         audit::record(conn, actor, "document", d.id, "create",
                       {{"type", std::string(to_code(to))}, {"from", source.number}});
-        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, d.id), threshold);
+        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, d.id), threshold, payment_source_);
     });
 }
 
@@ -583,7 +597,7 @@ Result<DocumentDetail> DocumentService::situation(const Actor& actor, std::int64
         d.id = storage::insert_document(conn, actor.company_id, d, actor.user_id, now_iso());
         audit::record(conn, actor, "document", d.id, "create",
                       {{"type", "situation_invoice"}, {"from", contract.number}, {"situation", d.situation_number}});
-        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, d.id), threshold);
+        return detail_of(conn, actor, *storage::find_document(conn, actor.company_id, d.id), threshold, payment_source_);
     });
 }
 

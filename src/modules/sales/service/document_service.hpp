@@ -7,6 +7,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,6 +79,17 @@ struct VerifyReport {
     std::vector<std::string> problems;  // "FA-2026-00012 (id 41): content changed since issue", ...
 };
 
+// Where issued invoices' payment states come from: the payments module implements it and the app
+// plugs it in (use_payment_status), so sales never links against payments. `statuses` answers, for
+// the documents given (any type), the state of each issued invoice among them by id.
+class PaymentStatusSource {
+public:
+    virtual ~PaymentStatusSource() = default;
+    virtual std::map<std::int64_t, std::string> statuses(store::Connection& conn, std::int64_t company_id,
+                                                         const std::vector<const Document*>& documents,
+                                                         const std::string& today) = 0;
+};
+
 class DocumentService {
 public:
     DocumentService(store::Database& db, crm::ClientService& clients, identity::CompanyService& companies,
@@ -115,6 +127,8 @@ public:
     // Lines given by a catalog item alone (`catalog_item_id`, no description) take the item's
     // reference, designation, unit, price, VAT and cost; an item of another company is unknown.
     void use_catalog(catalog::CatalogService& catalog) { catalog_ = &catalog; }
+    // Documents read through this service carry their payment state from `source`.
+    void use_payment_status(PaymentStatusSource& source) { payment_source_ = &source; }
     std::size_t render_pending(std::size_t limit, int shard = 0, int shards = 1);
     Result<std::string> ensure_pdf(std::int64_t company_id, std::int64_t id);
 
@@ -137,6 +151,7 @@ private:
     PdfRenderer renderer_;
     std::function<void()> on_issued_;
     catalog::CatalogService* catalog_ = nullptr;
+    PaymentStatusSource* payment_source_ = nullptr;
 };
 
 bool can_see_margins(const Actor& actor);

@@ -1,0 +1,381 @@
+// Payments through /api/v1/payments, on SQLite and PostgreSQL: recording what clients pay, allocating
+// it to issued invoices, refunding credit notes, cancelling mistakes, and the invoices' payment
+// states and clients' balances that follow.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "core/clock.hpp"
+#include "tests/support/test_app.hpp"
+
+namespace comptoir::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string days_ago(int days) {
+    const std::string today = today_paris();
+    std::chrono::year_month_day ymd{std::chrono::year{std::stoi(today.substr(0, 4))},
+                                    std::chrono::month{static_cast<unsigned>(std::stoi(today.substr(5, 2)))},
+                                    std::chrono::day{static_cast<unsigned>(std::stoi(today.substr(8, 2)))}};
+    std::chrono::year_month_day past{std::chrono::sys_days{ymd} - std::chrono::days{days}};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(past.year()), static_cast<unsigned>(past.month()),
+                  static_cast<unsigned>(past.day()));
+    return buf;
+}
+
+class PaymentApi : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        SKIP_UNLESS_AVAILABLE(GetParam());
+        app = std::make_unique<TestApp>(GetParam());
+        acme = app->create_company("Acme", "admin@acme.test");
+        admin = acme.admin_token;
+        sales = app->add_user(acme, "vente@acme.test", "sales");
+        accountant = app->add_user(acme, "compta@acme.test", "accountant");
+        reader = app->add_user(acme, "lecture@acme.test", "read_only");
+        martin = client("Boulangerie Martin", admin);
+        dupont = client("Plomberie Dupont", admin);
+    }
+
+    std::int64_t client(const std::string& name, const std::string& token) {
+        auto c = app->api("POST", "/api/v1/clients", token, json{{"legal_name", name}, {"payment_terms", "30d"}});
+        EXPECT_EQ(c.status, 201) << c.body;
+        return c.json()["id"].get<std::int64_t>();
+    }
+
+    // A draft invoice of `excl_vat` at 20 % VAT (so 100 → 120.00 due).
+    json draft(std::int64_t client_id, const std::string& excl_vat, const std::string& token, const std::string& type = "invoice",
+               const std::string& issue_date = "") {
+        json body = {{"type", type},
+                     {"client_id", client_id},
+                     {"lines", json::array({{{"description", "Travaux"}, {"quantity", "1"}, {"unit_price", excl_vat},
+                                             {"vat_rate", "20"}}})}};
+        if (!issue_date.empty()) body["issue_date"] = issue_date;
+        auto r = app->api("POST", "/api/v1/documents", token, body);
+        EXPECT_EQ(r.status, 201) << r.body;
+        return r.json();
+    }
+    json invoice(std::int64_t client_id, const std::string& excl_vat, const std::string& token = "",
+                 const std::string& issue_date = "") {
+        const std::string t = token.empty() ? admin : token;
+        auto d = draft(client_id, excl_vat, t, "invoice", issue_date);
+        auto v = app->api("POST", doc_path(d) + "/validate", t, json::object());
+        EXPECT_EQ(v.status, 200) << v.body;
+        return v.json();
+    }
+    static std::string doc_path(const json& d) { return "/api/v1/documents/" + std::to_string(d["id"].get<std::int64_t>()); }
+    static std::string pay_path(const json& p) { return "/api/v1/payments/" + std::to_string(p["id"].get<std::int64_t>()); }
+    static json alloc(const json& doc, const std::string& amount) { return {{"document_id", doc["id"]}, {"amount", amount}}; }
+
+    HttpResponse pay(std::int64_t client_id, const std::string& amount, json allocations = json::array(),
+                     const std::string& token = "", const std::string& kind = "payment") {
+        json body = {{"client_id", client_id}, {"amount", amount}, {"method", "transfer"}, {"kind", kind},
+                     {"reference", "VIR 2026-001"}, {"bank_account", "Banque Populaire"}};
+        if (!allocations.empty()) body["allocations"] = allocations;
+        return app->api("POST", "/api/v1/payments", token.empty() ? admin : token, body);
+    }
+    json paid(std::int64_t client_id, const std::string& amount, json allocations = json::array()) {
+        auto r = pay(client_id, amount, allocations);
+        EXPECT_EQ(r.status, 201) << r.body;
+        return r.json();
+    }
+    std::string status_of(const json& doc) {
+        auto r = app->api("GET", doc_path(doc), reader);
+        EXPECT_EQ(r.status, 200) << r.body;
+        return r.json()["payment_status"].is_string() ? r.json()["payment_status"].get<std::string>() : "null";
+    }
+    // The balance, checked against its own definition.
+    json balance(std::int64_t client_id) {
+        auto r = app->api("GET", "/api/v1/clients/" + std::to_string(client_id) + "/balance", reader);
+        EXPECT_EQ(r.status, 200) << r.body;
+        auto b = r.json();
+        auto cents = [&](const char* k) { return std::llround(std::stod(b[k].get<std::string>()) * 100); };
+        EXPECT_EQ(cents("balance"), cents("invoiced") - cents("credited") - cents("paid") + cents("refunded")) << b.dump();
+        return b;
+    }
+    static std::vector<std::string> fields(const HttpResponse& r) {
+        std::vector<std::string> out;
+        const json body = r.json();
+        for (const auto& e : body["errors"]) out.push_back(e["field"].get<std::string>());
+        return out;
+    }
+    static bool has_field(const HttpResponse& r, const std::string& f) {
+        auto all = fields(r);
+        return std::find(all.begin(), all.end(), f) != all.end();
+    }
+    std::size_t payment_count() {
+        auto r = app->api("GET", "/api/v1/payments", reader);
+        EXPECT_EQ(r.status, 200) << r.body;
+        return r.json()["data"].size();
+    }
+
+    std::unique_ptr<TestApp> app;
+    TestCompany acme;
+    std::string admin, sales, accountant, reader;
+    std::int64_t martin = 0, dupont = 0;
+};
+
+TEST_P(PaymentApi, PartialPaymentsOverSeveralInvoices) {
+    auto a = invoice(martin, "100");  // 120.00
+    auto b = invoice(martin, "200");  // 240.00
+    EXPECT_EQ(status_of(a), "unpaid");
+    auto p = paid(martin, "200", json::array({alloc(a, "120"), alloc(b, "80")}));
+    EXPECT_EQ(p["amount"], "200.00");
+    EXPECT_EQ(p["allocated"], "200.00");
+    EXPECT_EQ(p["unallocated"], "0.00");
+    ASSERT_EQ(p["allocations"].size(), 2u);
+    EXPECT_EQ(p["allocations"][1]["document_number"], b["number"]);
+    EXPECT_EQ(status_of(a), "paid");
+    EXPECT_EQ(status_of(b), "partially_paid");
+    auto list = app->api("GET", "/api/v1/documents?type=invoice", reader).json();
+    ASSERT_EQ(list["data"].size(), 2u);
+    EXPECT_EQ(list["data"][0]["payment_status"], "partially_paid");  // newest first: b
+    EXPECT_EQ(list["data"][1]["payment_status"], "paid");
+    auto bal = balance(martin);
+    EXPECT_EQ(bal["invoiced"], "360.00");
+    EXPECT_EQ(bal["paid"], "200.00");
+    EXPECT_EQ(bal["balance"], "160.00");
+    paid(martin, "160", json::array({alloc(b, "160.00")}));
+    EXPECT_EQ(status_of(b), "paid");
+    EXPECT_EQ(balance(martin)["balance"], "0.00");
+    // Listing by client and period, with a cursor.
+    auto page = app->api("GET", "/api/v1/payments?client_id=" + std::to_string(martin) + "&limit=1", reader).json();
+    ASSERT_EQ(page["data"].size(), 1u);
+    EXPECT_EQ(page["data"][0]["amount"], "160.00");
+    ASSERT_TRUE(page["next_cursor"].is_string());
+    auto next = app->api("GET", "/api/v1/payments?limit=1&cursor=" + page["next_cursor"].get<std::string>(), reader).json();
+    EXPECT_EQ(next["data"][0]["amount"], "200.00");
+    EXPECT_EQ(app->api("GET", "/api/v1/payments?client_id=" + std::to_string(dupont), reader).json()["data"].size(), 0u);
+    EXPECT_EQ(app->api("GET", "/api/v1/payments?to=2000-01-01", reader).json()["data"].size(), 0u);
+    EXPECT_EQ(app->api("GET", "/api/v1/payments?from=" + today_paris(), reader).json()["data"].size(), 2u);
+}
+
+TEST_P(PaymentApi, OverpaymentLeavesACreditAllocatedLater) {
+    auto a = invoice(martin, "100");
+    auto p = paid(martin, "300", json::array({alloc(a, "120")}));
+    EXPECT_EQ(p["unallocated"], "180.00");
+    auto bal = balance(martin);
+    EXPECT_EQ(bal["unallocated_credit"], "180.00");
+    EXPECT_EQ(bal["balance"], "-180.00");
+    auto b = invoice(martin, "200");
+    auto r = app->api("POST", pay_path(p) + "/allocations", sales, json{{"allocations", {alloc(b, "180")}}});
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.json()["unallocated"], "0.00");
+    EXPECT_EQ(status_of(b), "partially_paid");
+    EXPECT_EQ(balance(martin)["unallocated_credit"], "0.00");
+    EXPECT_EQ(balance(martin)["balance"], "60.00");
+    auto more = app->api("POST", pay_path(p) + "/allocations", sales, json{{"allocations", {alloc(b, "0.01")}}});
+    EXPECT_EQ(more.status, 422);
+    EXPECT_TRUE(has_field(more, "allocations")) << more.body;
+    EXPECT_EQ(app->api("GET", pay_path(p), reader).json()["allocations"].size(), 2u);
+}
+
+TEST_P(PaymentApi, AllocationBeyondWhatRemainsDueIsRefusedNamingTheField) {
+    auto a = invoice(martin, "100");
+    auto b = invoice(martin, "200");
+    auto r = pay(martin, "500", json::array({alloc(a, "100"), alloc(b, "240.01")}));
+    ASSERT_EQ(r.status, 422) << r.body;
+    EXPECT_TRUE(has_field(r, "allocations[1].amount")) << r.body;
+    EXPECT_FALSE(has_field(r, "allocations[0].amount")) << r.body;
+    EXPECT_NE(r.json()["errors"][0]["message_fr"].get<std::string>().find("240,00"), std::string::npos) << r.body;
+    EXPECT_NE(r.json()["errors"][0]["message"].get<std::string>().find("240.00"), std::string::npos) << r.body;
+    // The same invoice twice in one payment counts both.
+    auto twice = pay(martin, "500", json::array({alloc(a, "100"), alloc(a, "30")}));
+    ASSERT_EQ(twice.status, 422) << twice.body;
+    EXPECT_TRUE(has_field(twice, "allocations[1].amount")) << twice.body;
+    // Allocations above the payment itself.
+    auto above = pay(martin, "50", json::array({alloc(a, "60")}));
+    ASSERT_EQ(above.status, 422);
+    EXPECT_TRUE(has_field(above, "allocations")) << above.body;
+    // What another payment took is no longer due.
+    paid(martin, "100", json::array({alloc(a, "100")}));
+    auto rest = pay(martin, "30", json::array({alloc(a, "20.01")}));
+    EXPECT_TRUE(has_field(rest, "allocations[0].amount")) << rest.body;
+    EXPECT_EQ(payment_count(), 1u);  // nothing half-written
+    EXPECT_EQ(status_of(a), "partially_paid");
+    EXPECT_EQ(status_of(b), "unpaid");
+}
+
+TEST_P(PaymentApi, OnlyTheClientsIssuedInvoicesTakeAllocations) {
+    auto d = draft(martin, "100", admin);
+    auto quote = draft(martin, "100", admin, "quote");
+    auto theirs = invoice(dupont, "100");
+    auto other = app->create_company("Autre", "admin@autre.test");
+    auto stranger = client("Client d'ailleurs", other.admin_token);
+    auto foreign = invoice(stranger, "100", other.admin_token);
+    auto mine = invoice(martin, "100");
+    auto r = pay(martin, "400",
+                 json::array({alloc(d, "10"), alloc(theirs, "10"), alloc(foreign, "10"), alloc(quote, "10"), alloc(mine, "10")}));
+    ASSERT_EQ(r.status, 422) << r.body;
+    std::map<std::string, std::string> codes;
+    const json problem = r.json();
+    for (const auto& e : problem["errors"]) codes[e["field"]] = e["code"];
+    EXPECT_EQ(codes["allocations[0].document_id"], "allocation.not_issued");
+    EXPECT_EQ(codes["allocations[1].document_id"], "allocation.other_client");
+    EXPECT_EQ(codes["allocations[2].document_id"], "allocation.document_unknown");
+    EXPECT_EQ(codes["allocations[3].document_id"], "allocation.not_invoice");
+    EXPECT_FALSE(codes.contains("allocations[4].document_id"));
+    EXPECT_EQ(payment_count(), 0u);
+    EXPECT_EQ(status_of(mine), "unpaid");
+    // The other company sees none of it.
+    auto p = paid(martin, "10", json::array({alloc(mine, "10")}));
+    EXPECT_EQ(app->api("GET", pay_path(p), other.admin_token).status, 404);
+    EXPECT_EQ(app->api("POST", pay_path(p) + "/cancel", other.admin_token, json{{"reason", "x"}}).status, 404);
+    EXPECT_EQ(app->api("GET", "/api/v1/clients/" + std::to_string(martin) + "/balance", other.admin_token).status, 404);
+    EXPECT_EQ(app->api("GET", "/api/v1/payments", other.admin_token).json()["data"].size(), 0u);
+    auto cross = app->api("POST", "/api/v1/payments", other.admin_token, json{{"client_id", martin}, {"amount", "10"}});
+    EXPECT_EQ(cross.status, 422);
+    EXPECT_TRUE(has_field(cross, "client_id"));
+}
+
+TEST_P(PaymentApi, APaymentBeforeItsInvoiceIsAllocatedLater) {
+    auto p = paid(martin, "120");
+    EXPECT_EQ(p["unallocated"], "120.00");
+    EXPECT_EQ(balance(martin)["balance"], "-120.00");
+    auto a = invoice(martin, "100");
+    EXPECT_EQ(status_of(a), "unpaid");
+    auto r = app->api("POST", pay_path(p) + "/allocations", accountant, json{{"allocations", {alloc(a, "120")}}});
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(status_of(a), "paid");
+    EXPECT_EQ(balance(martin)["balance"], "0.00");
+}
+
+TEST_P(PaymentApi, ACreditNoteIsRefunded) {
+    auto a = invoice(martin, "100");
+    paid(martin, "120", json::array({alloc(a, "120")}));
+    auto credit = app->api("POST", doc_path(a) + "/convert", accountant, json{{"type", "credit_note"}});
+    ASSERT_EQ(credit.status, 201) << credit.body;
+    auto issued = app->api("POST", doc_path(credit.json()) + "/validate", accountant, json::object());
+    ASSERT_EQ(issued.status, 200) << issued.body;
+    auto cn = issued.json();
+    auto bal = balance(martin);
+    EXPECT_EQ(bal["credited"], "120.00");
+    EXPECT_EQ(bal["balance"], "-120.00");
+    // A refund goes to credit notes only, in full, up to what they give back.
+    auto to_invoice = pay(martin, "120", json::array({alloc(a, "120")}), accountant, "refund");
+    EXPECT_EQ(to_invoice.status, 422);
+    EXPECT_TRUE(has_field(to_invoice, "allocations[0].document_id")) << to_invoice.body;
+    auto loose = pay(martin, "120", json::array(), accountant, "refund");
+    EXPECT_EQ(loose.status, 422);
+    EXPECT_TRUE(has_field(loose, "allocations")) << loose.body;
+    auto too_much = pay(martin, "120.01", json::array({alloc(cn, "120.01")}), accountant, "refund");
+    EXPECT_EQ(too_much.status, 422);
+    EXPECT_TRUE(has_field(too_much, "allocations[0].amount")) << too_much.body;
+    // And a payment does not go to a credit note.
+    auto wrong_way = pay(martin, "10", json::array({alloc(cn, "10")}));
+    EXPECT_TRUE(has_field(wrong_way, "allocations[0].document_id")) << wrong_way.body;
+    auto refund = pay(martin, "120", json::array({alloc(cn, "120")}), accountant, "refund");
+    ASSERT_EQ(refund.status, 201) << refund.body;
+    EXPECT_EQ(refund.json()["kind"], "refund");
+    bal = balance(martin);
+    EXPECT_EQ(bal["refunded"], "120.00");
+    EXPECT_EQ(bal["balance"], "0.00");
+    auto again = pay(martin, "1", json::array({alloc(cn, "1")}), accountant, "refund");
+    EXPECT_TRUE(has_field(again, "allocations[0].amount")) << again.body;
+}
+
+TEST_P(PaymentApi, CancellingAPaymentRestoresTheInvoicesStatuses) {
+    auto a = invoice(martin, "100");
+    auto b = invoice(martin, "100");
+    auto p = paid(martin, "200", json::array({alloc(a, "120"), alloc(b, "80")}));
+    EXPECT_EQ(status_of(a), "paid");
+    EXPECT_EQ(app->api("POST", pay_path(p) + "/cancel", sales, json{{"reason", "Erreur"}}).status, 403);
+    auto no_reason = app->api("POST", pay_path(p) + "/cancel", accountant, json{{"reason", "  "}});
+    EXPECT_EQ(no_reason.status, 422);
+    EXPECT_TRUE(has_field(no_reason, "reason"));
+    auto r = app->api("POST", pay_path(p) + "/cancel", accountant, json{{"reason", "Chèque rejeté"}});
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_TRUE(r.json()["cancelled"].get<bool>());
+    EXPECT_EQ(r.json()["cancel_reason"], "Chèque rejeté");
+    EXPECT_TRUE(r.json()["cancelled_at"].is_string());
+    EXPECT_EQ(status_of(a), "unpaid");
+    EXPECT_EQ(status_of(b), "unpaid");
+    auto bal = balance(martin);
+    EXPECT_EQ(bal["paid"], "0.00");
+    EXPECT_EQ(bal["balance"], "240.00");
+    EXPECT_EQ(app->api("POST", pay_path(p) + "/cancel", admin, json{{"reason", "encore"}}).status, 409);
+    EXPECT_EQ(app->api("POST", pay_path(p) + "/allocations", admin, json{{"allocations", {alloc(a, "1")}}}).status, 409);
+    // The amounts it had taken are due again.
+    paid(martin, "240", json::array({alloc(a, "120"), alloc(b, "120")}));
+    EXPECT_EQ(status_of(b), "paid");
+}
+
+TEST_P(PaymentApi, AnInvoicePastItsDueDateIsOverdueUntilPaid) {
+    auto a = invoice(martin, "100", admin, days_ago(60));  // 30-day terms: due 30 days ago
+    ASSERT_EQ(a["due_date"], days_ago(30)) << a.dump();
+    EXPECT_EQ(status_of(a), "overdue");
+    paid(martin, "50", json::array({alloc(a, "50")}));
+    EXPECT_EQ(status_of(a), "overdue");
+    paid(martin, "70", json::array({alloc(a, "70")}));
+    EXPECT_EQ(status_of(a), "paid");
+}
+
+TEST_P(PaymentApi, RolesRecordCancelAndRead) {
+    auto a = invoice(martin, "100");
+    EXPECT_EQ(pay(martin, "10", json::array(), reader).status, 403);
+    EXPECT_EQ(pay(martin, "10", json::array({alloc(a, "10")}), sales).status, 201);
+    auto p = pay(martin, "10", json::array(), accountant);
+    ASSERT_EQ(p.status, 201);
+    EXPECT_EQ(app->api("POST", pay_path(p.json()) + "/allocations", reader, json{{"allocations", {alloc(a, "1")}}}).status, 403);
+    EXPECT_EQ(app->api("POST", pay_path(p.json()) + "/cancel", reader, json{{"reason", "x"}}).status, 403);
+    EXPECT_EQ(app->api("POST", pay_path(p.json()) + "/cancel", admin, json{{"reason", "Doublon"}}).status, 200);
+    EXPECT_EQ(app->api("GET", pay_path(p.json()), reader).status, 200);
+    EXPECT_EQ(payment_count(), 2u);
+    EXPECT_EQ(app->api("GET", "/api/v1/payments", "").status, 401);
+}
+
+TEST_P(PaymentApi, BadInputIsRefusedFieldByFieldWithNothingWritten) {
+    auto a = invoice(martin, "100");
+    auto r = app->api("POST", "/api/v1/payments", admin,
+                      json{{"client_id", "un"}, {"kind", "gift"}, {"date", "26/11/2026"}, {"amount", "abc"},
+                           {"method", "bitcoin"}, {"reference", std::string(101, 'x')}, {"bank_account", 12},
+                           {"notes", std::string(2001, 'x')}, {"colour", "blue"},
+                           {"allocations", json::array({{{"document_id", "x"}, {"amount", "1.234"}}, 7,
+                                                        {{"document_id", a["id"]}}})}});
+    ASSERT_EQ(r.status, 422) << r.body;
+    EXPECT_EQ(r.header("content-type").find("application/problem+json"), 0u);
+    for (const char* f : {"client_id", "kind", "date", "amount", "method", "reference", "bank_account", "notes", "colour",
+                          "allocations[0].document_id", "allocations[0].amount", "allocations[1]", "allocations[2].amount"})
+        EXPECT_TRUE(has_field(r, f)) << f << " in " << r.body;
+    const json problem = r.json();
+    for (const auto& e : problem["errors"]) {
+        EXPECT_FALSE(e["message"].get<std::string>().empty());
+        EXPECT_FALSE(e["message_fr"].get<std::string>().empty());
+    }
+    auto missing = app->api("POST", "/api/v1/payments", admin, json::object());
+    EXPECT_TRUE(has_field(missing, "client_id"));
+    EXPECT_TRUE(has_field(missing, "amount"));
+    for (const char* amount : {"0", "-5", "0.00"}) {
+        auto z = pay(martin, amount);
+        EXPECT_EQ(z.status, 422) << amount;
+        EXPECT_TRUE(has_field(z, "amount")) << amount << " " << z.body;
+    }
+    auto future = app->api("POST", "/api/v1/payments", admin, json{{"client_id", martin}, {"amount", "10"}, {"date", "2999-01-01"}});
+    EXPECT_TRUE(has_field(future, "date")) << future.body;
+    auto unknown = app->api("POST", "/api/v1/payments", admin, json{{"client_id", 999999}, {"amount", "10"}});
+    EXPECT_TRUE(has_field(unknown, "client_id")) << unknown.body;
+    EXPECT_EQ(app->api("POST", "/api/v1/payments", admin, json::array()).status, 422);
+    EXPECT_EQ(payment_count(), 0u);
+    // Allocating later and cancelling read their bodies as strictly.
+    auto p = paid(martin, "50");
+    auto bad = app->api("POST", pay_path(p) + "/allocations", admin, json{{"allocations", "all"}, {"x", 1}});
+    EXPECT_TRUE(has_field(bad, "allocations"));
+    EXPECT_TRUE(has_field(bad, "x"));
+    EXPECT_TRUE(has_field(app->api("POST", pay_path(p) + "/allocations", admin, json::object()), "allocations"));
+    EXPECT_TRUE(has_field(app->api("POST", pay_path(p) + "/cancel", admin, json{{"reason", 3}}), "reason"));
+    for (const char* q : {"client_id=x", "from=hier", "to=2026-13-45", "limit=0", "limit=500", "cursor=abc"})
+        EXPECT_EQ(app->api("GET", std::string("/api/v1/payments?") + q, reader).status, 422) << q;
+    EXPECT_EQ(app->api("GET", "/api/v1/payments/999999", reader).status, 404);
+    EXPECT_EQ(app->api("GET", "/api/v1/clients/999999/balance", reader).status, 404);
+    EXPECT_EQ(app->api("GET", pay_path(p), reader).json()["allocations"].size(), 0u);
+    EXPECT_EQ(status_of(a), "unpaid");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, PaymentApi, ::testing::ValuesIn(backends()),
+                         [](const auto& info) { return backend_name(info.param); });
+
+}  // namespace
+}  // namespace comptoir::testing
