@@ -3,6 +3,9 @@
 // states and clients' balances that follow.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include <chrono>
 #include <cstdio>
 
@@ -372,6 +375,30 @@ TEST_P(PaymentApi, BadInputIsRefusedFieldByFieldWithNothingWritten) {
     EXPECT_EQ(app->api("GET", "/api/v1/clients/999999/balance", reader).status, 404);
     EXPECT_EQ(app->api("GET", pay_path(p), reader).json()["allocations"].size(), 0u);
     EXPECT_EQ(status_of(a), "unpaid");
+}
+
+// Two people record a payment for the same invoice at the same moment: never more than what is due
+// gets allocated, the one who comes second is told why (422 naming the amount), and nothing fails.
+TEST_P(PaymentApi, ConcurrentAllocationsNeverExceedWhatIsDue) {
+    constexpr int kRounds = 5, kThreads = 4;
+    for (int round = 0; round < kRounds; ++round) {
+        auto inv = invoice(martin, "100");  // 120.00 due
+        std::atomic<int> created{0}, refused{0}, other{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t)
+            threads.emplace_back([&] {
+                auto r = pay(martin, "50", json::array({alloc(inv, "50")}));
+                if (r.status == 201) ++created;
+                else if (r.status == 422 && r.body.find("allocations[0].amount") != std::string::npos) ++refused;
+                else ++other;
+            });
+        for (auto& t : threads) t.join();
+        EXPECT_EQ(created.load(), 2) << round;  // 2 × 50 fit in 120, a third does not
+        EXPECT_EQ(refused.load(), kThreads - 2) << round;
+        EXPECT_EQ(other.load(), 0) << round;
+        EXPECT_EQ(status_of(inv), "partially_paid");
+    }
+    balance(martin);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, PaymentApi, ::testing::ValuesIn(backends()),
