@@ -118,6 +118,29 @@ Result<storage::PaymentQuery> list_query(const ApiContext& ctx) {
 
 json opt_text(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
+// Amounts as strings in euros ("1234.56"); a line outside the balance carries no balance.
+json ledger_json(const Ledger& l) {
+    json lines = json::array();
+    for (const auto& line : l.lines) {
+        const auto& e = line.event;
+        lines.push_back({{"date", e.date},
+                         {"kind", e.kind},
+                         {"id", e.id},
+                         {"number", e.number},
+                         {"status", e.status},
+                         {"debit", e.debit.is_zero() ? json(nullptr) : json(e.debit.to_string())},
+                         {"credit", e.credit.is_zero() ? json(nullptr) : json(e.credit.to_string())},
+                         {"amount", e.in_balance ? json(nullptr) : json(e.amount.to_string())},
+                         {"in_balance", e.in_balance},
+                         {"balance", e.in_balance ? json(line.balance.to_string()) : json(nullptr)}});
+    }
+    return {{"opening_balance", l.opening.to_string()},
+            {"total_debit", l.total_debit.to_string()},
+            {"total_credit", l.total_credit.to_string()},
+            {"closing_balance", l.closing.to_string()},
+            {"lines", lines}};
+}
+
 }  // namespace
 
 Result<PaymentInput> payment_from_json(const json& body) {
@@ -259,6 +282,14 @@ void register_payment_api(http::WebServer& web, PaymentService& s) {
         auto id = ctx.path_id();
         if (!id) return ctx.problem(invalid_id());
         reply(ctx, s.balance(ctx.actor(), *id), balance_json);
+    });
+    web.api(Method::Get, R"(/api/v1/clients/(\d+)/ledger)", [&s](ApiContext& ctx) {
+        auto id = ctx.path_id();
+        if (!id) return ctx.problem(invalid_id());
+        std::vector<std::string> kinds;
+        for (const auto& k : ctx.params("type"))
+            if (!k.empty()) kinds.push_back(k);
+        reply(ctx, s.ledger(ctx.actor(), *id, ctx.param("from"), ctx.param("to"), kinds), ledger_json);
     });
 }
 

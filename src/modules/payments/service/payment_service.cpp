@@ -230,6 +230,21 @@ Result<ClientBalance> PaymentService::balance(const Actor& actor, std::int64_t c
     return storage::client_balance(*conn, actor.company_id, client_id);
 }
 
+Result<Ledger> PaymentService::ledger(const Actor& actor, std::int64_t client_id, const std::string& from,
+                                     const std::string& to, const std::vector<std::string>& kinds) {
+    std::vector<FieldIssue> issues;
+    for (auto [field, value] : {std::pair{"from", &from}, std::pair{"to", &to}})
+        if (!value->empty() && !valid_iso_date(*value))
+            issues.push_back({field, "date.invalid", "Date invalide : attendu AAAA-MM-JJ.", "Invalid date: expected YYYY-MM-DD."});
+    if (!from.empty() && !to.empty() && from > to)
+        issues.push_back({"to", "period.reversed", "La fin de la période précède son début.", "The period ends before it starts."});
+    if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
+    auto client = clients_.get(actor, client_id);
+    if (!client) return fail(client.error());
+    auto conn = db_.acquire();
+    return build_ledger(storage::ledger_events(*conn, actor.company_id, client_id), from, to, kinds);
+}
+
 std::map<std::int64_t, std::string> PaymentService::statuses(store::Connection& conn, std::int64_t company_id,
                                                              const std::vector<const sales::Document*>& documents,
                                                              const std::string& today) {

@@ -47,6 +47,10 @@ public:
     Result<Payment> get(const Actor& actor, std::int64_t id);
     Result<PaymentPage> list(const Actor& actor, storage::PaymentQuery query);
     Result<ClientBalance> balance(const Actor& actor, std::int64_t client_id);
+    // The client's history as a ledger over [from, to] (ISO dates, "" for open ends), showing the
+    // kinds listed (all when empty); balances always count every event.
+    Result<Ledger> ledger(const Actor& actor, std::int64_t client_id, const std::string& from, const std::string& to,
+                          const std::vector<std::string>& kinds);
 
     std::map<std::int64_t, std::string> statuses(store::Connection& conn, std::int64_t company_id,
                                                  const std::vector<const sales::Document*>& documents,

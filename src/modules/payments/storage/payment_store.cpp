@@ -1,5 +1,9 @@
 #include "modules/payments/storage/payment_store.hpp"
 
+#include <cstdlib>
+
+#include "modules/payments/model/settlement.hpp"
+
 namespace comptoir::payments::storage {
 namespace {
 
@@ -211,6 +215,53 @@ ClientBalance client_balance(store::Connection& conn, std::int64_t company_id, s
         {company_id, client_id});
     b.unallocated_credit = b.paid - Money::from_cents(allocated->int64(0));
     return b;
+}
+
+std::vector<LedgerEvent> ledger_events(store::Connection& conn, std::int64_t company_id, std::int64_t client_id) {
+    std::vector<LedgerEvent> out;
+    for (const auto& r : conn.query(
+             "SELECT id, type, status, COALESCE(number, ''), issue_date, amount_due_cents, total_incl_vat_cents "
+             "FROM documents WHERE company_id = ? AND client_id = ? AND status <> 'draft' ORDER BY id",
+             {company_id, client_id})) {
+        LedgerEvent e;
+        e.id = r.int64(0);
+        e.kind = r.text(1);
+        e.status = r.text(2);
+        e.number = r.text(3);
+        e.date = r.text(4);
+        const Money due = Money::from_cents(r.int64(5)), total = Money::from_cents(std::llabs(r.int64(6)));
+        if (is_payable_invoice(e.kind) && e.status != "cancelled") {
+            e.debit = due;  // deposits already invoiced are deducted: they were debited on their own
+        } else if (is_credit_note(e.kind)) {
+            e.credit = total;
+        } else {
+            e.in_balance = false;  // quotes, orders, pro-forma and provisional invoices: for the record
+            e.amount = total;
+        }
+        out.push_back(std::move(e));
+    }
+    for (const auto& r : conn.query(
+             "SELECT id, kind, payment_date, amount_cents, reference, cancelled FROM payments "
+             "WHERE company_id = ? AND client_id = ? ORDER BY id",
+             {company_id, client_id})) {
+        LedgerEvent e;
+        e.id = r.int64(0);
+        e.kind = r.text(1);
+        e.date = r.text(2);
+        e.number = r.text(4);
+        const Money amount = Money::from_cents(r.int64(3));
+        if (r.boolean(5)) {
+            e.status = "cancelled";
+            e.in_balance = false;
+            e.amount = amount;
+        } else if (e.kind == "refund") {
+            e.debit = amount;
+        } else {
+            e.credit = amount;
+        }
+        out.push_back(std::move(e));
+    }
+    return out;
 }
 
 }  // namespace comptoir::payments::storage

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "modules/payments/model/ledger.hpp"
 #include "modules/payments/model/payment.hpp"
 #include "store/database.hpp"
 
@@ -57,5 +58,9 @@ std::map<std::int64_t, Settlement> settlements(store::Connection& conn, std::int
                                                const std::vector<std::int64_t>& ids);
 
 ClientBalance client_balance(store::Connection& conn, std::int64_t company_id, std::int64_t client_id);
+
+// Every issued document and every payment of the client, as ledger events (model/ledger.hpp), with
+// the same amounts client_balance adds up.
+std::vector<LedgerEvent> ledger_events(store::Connection& conn, std::int64_t company_id, std::int64_t client_id);
 
 }  // namespace comptoir::payments::storage

@@ -401,6 +401,56 @@ TEST_P(PaymentApi, ConcurrentAllocationsNeverExceedWhatIsDue) {
     balance(martin);
 }
 
+// The client's history as a general ledger: debits and credits in date order with the running
+// balance, the quote outside the balance, an opening balance for a period, filters that keep the
+// true balances, and a closing balance equal to the client's balance.
+TEST_P(PaymentApi, LedgerShowsTheRunningBalanceLikeAGeneralLedger) {
+    auto old = invoice(martin, "50", "", days_ago(40));  // 60.00, before the period
+    auto quote = draft(martin, "10", admin, "quote");
+    ASSERT_EQ(app->api("POST", doc_path(quote) + "/validate", admin, json::object()).status, 200);
+    auto inv = invoice(martin, "100");  // 120.00
+    paid(martin, "100", json::array({alloc(inv, "100")}));
+    auto credit = app->api("POST", doc_path(inv) + "/convert", accountant, json{{"type", "credit_note"}});
+    ASSERT_EQ(credit.status, 201) << credit.body;
+    ASSERT_EQ(app->api("PATCH", doc_path(credit.json()), accountant,
+                       json{{"lines", json::array({{{"description", "Geste"}, {"quantity", "1"}, {"unit_price", "10"},
+                                                    {"vat_rate", "20"}}})}})
+                  .status,
+              200);
+    ASSERT_EQ(app->api("POST", doc_path(credit.json()) + "/validate", accountant, json::object()).status, 200);
+
+    const std::string path = "/api/v1/clients/" + std::to_string(martin) + "/ledger";
+    auto all = app->api("GET", path, reader);
+    ASSERT_EQ(all.status, 200) << all.body;
+    const json l = all.json();
+    EXPECT_EQ(l["opening_balance"], "0.00");
+    std::vector<std::string> kinds, balances;
+    for (const auto& line : l["lines"]) {
+        kinds.push_back(line["kind"]);
+        balances.push_back(line["balance"].is_string() ? line["balance"].get<std::string>() : "-");
+    }
+    EXPECT_EQ(kinds, (std::vector<std::string>{"invoice", "invoice", "payment", "credit_note", "quote"}));
+    EXPECT_EQ(balances, (std::vector<std::string>{"60.00", "180.00", "80.00", "68.00", "-"}));
+    EXPECT_EQ(l["closing_balance"], "68.00");
+    EXPECT_EQ(balance(martin)["balance"], "68.00");  // the same figure as the balance
+
+    // The period starts today: the old invoice becomes the opening balance.
+    auto period = app->api("GET", path + "?from=" + days_ago(5), reader).json();
+    EXPECT_EQ(period["opening_balance"], "60.00");
+    EXPECT_EQ(period["total_debit"], "120.00");
+    EXPECT_EQ(period["total_credit"], "112.00");
+    EXPECT_EQ(period["closing_balance"], "68.00");
+    // Only the payments, with the balance as it really stood.
+    auto payments_only = app->api("GET", path + "?type=payment", reader).json();
+    ASSERT_EQ(payments_only["lines"].size(), 1u);
+    EXPECT_EQ(payments_only["lines"][0]["balance"], "80.00");
+
+    EXPECT_EQ(app->api("GET", path + "?from=2026-02-30", reader).status, 422);
+    EXPECT_EQ(app->api("GET", path + "?from=2026-05-01&to=2026-04-01", reader).status, 422);
+    auto other = app->create_company("Autre", "admin@autre.test");
+    EXPECT_EQ(app->api("GET", path, other.admin_token).status, 404);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PaymentApi, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return backend_name(info.param); });
 
