@@ -241,7 +241,18 @@ void WebServer::configure() {
             Error error = res.status == 404 ? Error::not_found("Ressource introuvable.", "Resource not found.")
                                             : Error::internal("http_" + std::to_string(res.status));
             int status = res.status;
-            res.set_content(problem_json(error).dump(), "application/problem+json");
+            auto body = problem_json(error);
+            // Refused by the HTTP layer before any handler (no length, too large, bad method…): the
+            // client's mistake, said as such, with the status it really gets.
+            if (status >= 400 && status < 500 && status != 404) {
+                const std::string code = std::to_string(status);
+                body["code"] = "request.http_" + code;
+                body["title"] = "The request could not be read.";
+                body["detail"] = "The request could not be read (HTTP " + code + ").";
+                body["detail_fr"] = "La requête n'a pas pu être lue (HTTP " + code + ").";
+            }
+            body["status"] = status;
+            res.set_content(body.dump(), "application/problem+json");
             res.status = status;
         } else if (res.status == 404) {
             res.set_content(

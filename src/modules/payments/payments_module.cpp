@@ -1,5 +1,7 @@
 #include "modules/payments/payments_module.hpp"
 
+#include "modules/payments/http/account_page.hpp"
+
 #include "modules/payments/api/payment_api.hpp"
 #include "modules/payments/service/payment_service.hpp"
 
@@ -50,13 +52,16 @@ CREATE INDEX payment_allocations_by_document ON payment_allocations (company_id,
 }  // namespace
 
 PaymentsModule::PaymentsModule(store::Database& db, crm::ClientService& clients)
-    : service_(std::make_unique<PaymentService>(db, clients)) {}
+    : clients_(clients), service_(std::make_unique<PaymentService>(db, clients)) {}
 PaymentsModule::~PaymentsModule() = default;
 
 std::vector<store::Migration> PaymentsModule::migrations() { return {{"payments/0001_payments", kPayments}}; }
 
 PaymentService& PaymentsModule::payments() { return *service_; }
 
-void PaymentsModule::register_routes(http::WebServer& web) { register_payment_api(web, *service_); }
+void PaymentsModule::register_routes(http::WebServer& web) {
+    register_payment_api(web, *service_);
+    register_account_pages(web, *service_, clients_);
+}
 
 }  // namespace comptoir::payments

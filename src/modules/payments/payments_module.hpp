@@ -27,6 +27,7 @@ public:
     void register_routes(http::WebServer& web);
 
 private:
+    crm::ClientService& clients_;
     std::unique_ptr<PaymentService> service_;
 };
 

@@ -451,6 +451,34 @@ TEST_P(PaymentApi, LedgerShowsTheRunningBalanceLikeAGeneralLedger) {
     EXPECT_EQ(app->api("GET", path, other.admin_token).status, 404);
 }
 
+// The same ledger as a page on the client's account, and as a CSV statement for a spreadsheet.
+TEST_P(PaymentApi, AccountPageAndCsvStatement) {
+    auto inv = invoice(martin, "1000");  // 1 200,00
+    paid(martin, "200", json::array({alloc(inv, "200")}));
+    WebSession browser(*app);
+    ASSERT_EQ(browser.login(acme.admin_email, acme.admin_password).status, 303);
+    auto page = browser.get("/clients/" + std::to_string(martin) + "/account");
+    ASSERT_EQ(page.status, 200) << page.body.substr(0, 500);
+    EXPECT_NE(page.body.find(inv["number"].get<std::string>()), std::string::npos);
+    EXPECT_NE(page.body.find("1\u202f000,00\u00a0€"), std::string::npos);  // the balance after the payment
+    auto bad = browser.get("/clients/" + std::to_string(martin) + "/account?from=2026-13-01");
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_NE(bad.body.find("id=\"from-error\""), std::string::npos);
+
+    auto csv = browser.get("/clients/" + std::to_string(martin) + "/account.csv");
+    ASSERT_EQ(csv.status, 200);
+    EXPECT_NE(csv.header("content-type").find("text/csv"), std::string::npos);
+    EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF" "Date;Pièce;Numéro;Débit;Crédit;Solde\r\n", 0), 0u);
+    EXPECT_NE(csv.body.find(";1200,00;;1200,00\r\n"), std::string::npos) << csv.body;
+    EXPECT_NE(csv.body.find(";;200,00;1000,00\r\n"), std::string::npos) << csv.body;
+
+    auto other = app->create_company("Autre", "admin@autre.test");
+    WebSession stranger(*app);
+    ASSERT_EQ(stranger.login(other.admin_email, other.admin_password).status, 303);
+    EXPECT_EQ(stranger.get("/clients/" + std::to_string(martin) + "/account").status, 404);
+    EXPECT_EQ(stranger.get("/clients/" + std::to_string(martin) + "/account.csv").status, 404);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PaymentApi, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return backend_name(info.param); });
 
