@@ -230,6 +230,28 @@ Result<ClientBalance> PaymentService::balance(const Actor& actor, std::int64_t c
     return storage::client_balance(*conn, actor.company_id, client_id);
 }
 
+Result<std::vector<OpenInvoice>> PaymentService::open_invoices(const Actor& actor, std::int64_t client_id) {
+    auto client = clients_.get(actor, client_id);
+    if (!client) return fail(client.error());
+    auto conn = db_.acquire();
+    std::vector<storage::DocumentFacts> invoices;
+    std::vector<std::int64_t> ids;
+    for (const auto& r : conn->query("SELECT id FROM documents WHERE company_id = ? AND client_id = ? "
+                                     "AND type IN ('invoice', 'deposit_invoice', 'situation_invoice') "
+                                     "AND status NOT IN ('draft', 'cancelled') ORDER BY id",
+                                     {actor.company_id, client_id}))
+        ids.push_back(r.int64(0));
+    std::vector<OpenInvoice> out;
+    if (ids.empty()) return out;
+    auto settled = storage::settlements(*conn, actor.company_id, ids);
+    for (const auto& d : storage::find_documents(*conn, actor.company_id, ids)) {
+        const auto s = settled.count(d.id) ? settled.at(d.id) : storage::Settlement{};
+        const Money remaining = remaining_due(d.amount_due, s.allocated, s.credited);
+        if (remaining.cents() > 0) out.push_back({d.id, d.number, d.due_date, remaining});
+    }
+    return out;
+}
+
 Result<Ledger> PaymentService::ledger(const Actor& actor, std::int64_t client_id, const std::string& from,
                                      const std::string& to, const std::vector<std::string>& kinds) {
     std::vector<FieldIssue> issues;

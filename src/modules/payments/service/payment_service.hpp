@@ -27,6 +27,14 @@ class ClientService;
 
 namespace comptoir::payments {
 
+// An issued invoice of the client with something still to pay, for the payment form.
+struct OpenInvoice {
+    std::int64_t id = 0;
+    std::string number;
+    std::string due_date;
+    Money remaining;
+};
+
 struct PaymentPage {
     std::vector<Payment> items;
     std::optional<std::int64_t> next_before_id;
@@ -47,6 +55,8 @@ public:
     Result<Payment> get(const Actor& actor, std::int64_t id);
     Result<PaymentPage> list(const Actor& actor, storage::PaymentQuery query);
     Result<ClientBalance> balance(const Actor& actor, std::int64_t client_id);
+    // The client's issued invoices with something still due, oldest first.
+    Result<std::vector<OpenInvoice>> open_invoices(const Actor& actor, std::int64_t client_id);
     // The client's history as a ledger over [from, to] (ISO dates, "" for open ends), showing the
     // kinds listed (all when empty); balances always count every event.
     Result<Ledger> ledger(const Actor& actor, std::int64_t client_id, const std::string& from, const std::string& to,

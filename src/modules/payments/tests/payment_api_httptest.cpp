@@ -479,6 +479,44 @@ TEST_P(PaymentApi, AccountPageAndCsvStatement) {
     EXPECT_EQ(stranger.get("/clients/" + std::to_string(martin) + "/account.csv").status, 404);
 }
 
+// Recording a payment from the client's account page: allocated to an invoice, the rest as credit;
+// wrong amounts are named and nothing is written; a read-only user gets no form and a 403.
+TEST_P(PaymentApi, PaymentRecordedFromTheAccountPage) {
+    auto inv = invoice(martin, "100");  // 120.00
+    WebSession browser(*app);
+    ASSERT_EQ(browser.login(acme.admin_email, acme.admin_password).status, 303);
+    const std::string account = "/clients/" + std::to_string(martin) + "/account";
+    auto page = browser.get(account);
+    ASSERT_EQ(page.status, 200);
+    const std::string alloc_field = "alloc_" + std::to_string(inv["id"].get<std::int64_t>());
+    EXPECT_NE(page.body.find("name=\"" + alloc_field + "\""), std::string::npos);
+
+    auto bad = browser.post("/clients/" + std::to_string(martin) + "/payments",
+                            {{"date", today_paris()}, {"amount", "abc"}, {"method", "transfer"}, {alloc_field, "500"}});
+    EXPECT_EQ(bad.status, 422);
+    EXPECT_NE(bad.body.find("id=\"pay-amount-error\""), std::string::npos);
+    auto too_much = browser.post("/clients/" + std::to_string(martin) + "/payments",
+                                 {{"date", today_paris()}, {"amount", "500"}, {"method", "cheque"}, {alloc_field, "500"}});
+    EXPECT_EQ(too_much.status, 422);
+    EXPECT_EQ(balance(martin)["paid"], "0.00");  // nothing written
+
+    browser.get(account);
+    auto ok = browser.post("/clients/" + std::to_string(martin) + "/payments",
+                           {{"date", today_paris()}, {"amount", "150,00"}, {"method", "cheque"}, {"reference", "CHQ 0042"},
+                            {alloc_field, "120"}});
+    EXPECT_EQ(ok.status, 303) << ok.body.substr(0, 2000);
+    EXPECT_EQ(status_of(inv), "paid");
+    auto b = balance(martin);
+    EXPECT_EQ(b["unallocated_credit"], "30.00");
+
+    WebSession viewer(*app);
+    ASSERT_EQ(viewer.login("lecture@acme.test", "correct horse battery").status, 303);
+    auto seen = viewer.get(account);
+    EXPECT_EQ(seen.status, 200);
+    EXPECT_EQ(seen.body.find("/payments\""), std::string::npos);  // no form
+    EXPECT_EQ(viewer.post("/clients/" + std::to_string(martin) + "/payments", {{"amount", "1"}}).status, 403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PaymentApi, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return backend_name(info.param); });
 
