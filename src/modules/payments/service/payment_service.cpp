@@ -6,6 +6,7 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/crm/service/client_service.hpp"
 #include "modules/payments/model/settlement.hpp"
+#include "store/keyset_cursor.hpp"
 
 namespace comptoir::payments {
 namespace {
@@ -216,10 +217,7 @@ Result<PaymentPage> PaymentService::list(const Actor& actor, storage::PaymentQue
     query.limit = limit + 1;
     PaymentPage page;
     page.items = storage::list_payments(*conn, actor.company_id, query);
-    if (page.items.size() > static_cast<std::size_t>(limit)) {
-        page.items.resize(limit);
-        page.next_before_id = page.items.back().id;
-    }
+    page.next_before_id = store::keep_page(page.items, limit);
     return page;
 }
 

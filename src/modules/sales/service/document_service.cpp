@@ -19,6 +19,7 @@
 #include "modules/sales/domain/numbering.hpp"
 #include "modules/sales/domain/situation.hpp"
 #include "modules/sales/model/issue_chain.hpp"
+#include "store/keyset_cursor.hpp"
 
 namespace comptoir::sales {
 namespace {
@@ -295,10 +296,7 @@ Result<DocumentPage> DocumentService::list(const Actor& actor, storage::Document
     query.limit = limit + 1;
     DocumentPage page;
     page.items = storage::list_documents(*conn, actor.company_id, query);
-    if (page.items.size() > static_cast<std::size_t>(limit)) {
-        page.items.resize(limit);
-        page.next_before_id = page.items.back().id;
-    }
+    page.next_before_id = store::keep_page(page.items, limit);
     std::vector<Document*> docs;
     for (auto& d : page.items) docs.push_back(&d);
     annotate_payments(*conn, actor.company_id, payment_source_, docs);
