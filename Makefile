@@ -43,6 +43,7 @@ test: build
 	bash scripts/smtp-server.sh start $(SMTP_DIR); \
 	export COMPTOIR_TEST_PG_URL="$$(cat $(PG_DIR)/url)"; \
 	export COMPTOIR_TEST_SMTP_PORT="$$(cat $(SMTP_DIR)/port)"; \
+	export COMPTOIR_TEST_SMTP_DIR="$(abspath $(SMTP_DIR))"; \
 	export COMPTOIR_BIN="$(abspath $(BIN))"; \
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
 

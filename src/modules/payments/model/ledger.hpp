@@ -22,6 +22,8 @@ struct LedgerEvent {
     Money credit;        // what the client owes less
     Money amount;        // for events outside the balance: the amount shown for information
     bool in_balance = true;
+    std::string detail;  // one more line shown under the label (an email's subject and recipients...)
+    std::string link;    // the page to open ("" for the default: the document's page)
 };
 
 struct LedgerLine {

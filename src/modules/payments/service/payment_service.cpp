@@ -262,7 +262,14 @@ Result<Ledger> PaymentService::ledger(const Actor& actor, std::int64_t client_id
     auto client = clients_.get(actor, client_id);
     if (!client) return fail(client.error());
     auto conn = db_.acquire();
-    return build_ledger(storage::ledger_events(*conn, actor.company_id, client_id), from, to, kinds);
+    auto events = storage::ledger_events(*conn, actor.company_id, client_id);
+    for (auto* source : history_sources_)
+        for (auto& e : source->client_events(*conn, actor.company_id, client_id)) {
+            e.in_balance = false;  // other modules' events never move the balance
+            e.debit = e.credit = Money{};
+            events.push_back(std::move(e));
+        }
+    return build_ledger(std::move(events), from, to, kinds);
 }
 
 std::map<std::int64_t, std::string> PaymentService::statuses(store::Connection& conn, std::int64_t company_id,

@@ -16,6 +16,7 @@
 
 #include "core/actor.hpp"
 #include "core/error.hpp"
+#include "modules/payments/model/history_source.hpp"
 #include "modules/payments/model/payment.hpp"
 #include "modules/payments/storage/payment_store.hpp"
 #include "modules/sales/service/document_service.hpp"
@@ -62,6 +63,10 @@ public:
     Result<Ledger> ledger(const Actor& actor, std::int64_t client_id, const std::string& from, const std::string& to,
                           const std::vector<std::string>& kinds);
 
+    // Adds a source of events shown in the history outside the balance (emails sent...). Call at
+    // start-up, before serving.
+    void add_history_source(HistorySource& source) { history_sources_.push_back(&source); }
+
     std::map<std::int64_t, std::string> statuses(store::Connection& conn, std::int64_t company_id,
                                                  const std::vector<const sales::Document*>& documents,
                                                  const std::string& today) override;
@@ -74,6 +79,7 @@ private:
 
     store::Database& db_;
     crm::ClientService& clients_;
+    std::vector<HistorySource*> history_sources_;
 };
 
 bool can_record(const Actor& actor);
