@@ -4,6 +4,7 @@
 
 #include "modules/audit/audit_log.hpp"
 #include "modules/catalog/service/catalog_service.hpp"
+#include "modules/einvoice/service/einvoice_service.hpp"
 #include "modules/payments/service/payment_service.hpp"
 #include "modules/sales/service/document_service.hpp"
 
@@ -25,6 +26,7 @@ App::App(AppConfig config) : config_(std::move(config)) {
     for (auto& m : catalog::CatalogModule::migrations()) all.push_back(std::move(m));
     for (auto& m : sales::SalesModule::migrations()) all.push_back(std::move(m));
     for (auto& m : payments::PaymentsModule::migrations()) all.push_back(std::move(m));
+    for (auto& m : einvoice::EinvoiceModule::migrations()) all.push_back(std::move(m));
     store::migrate(*db_, all);
     // Fresh planner statistics, so search drives from the selective index; cheap when nothing changed.
     if (db_->dialect() == store::Dialect::Sqlite) db_->acquire()->execute_script("PRAGMA optimize=0x10002");
@@ -36,6 +38,8 @@ App::App(AppConfig config) : config_(std::move(config)) {
     sales_->documents().use_catalog(catalog_->items());
     payments_ = std::make_unique<payments::PaymentsModule>(*db_, crm_->clients());
     sales_->documents().use_payment_status(payments_->payments());
+    einvoice_ = std::make_unique<einvoice::EinvoiceModule>(*db_, sales_->documents(), identity_->companies());
+    sales_->documents().use_issue_hooks(einvoice_->einvoices());
 }
 
 App::~App() = default;
@@ -48,6 +52,7 @@ http::WebServer& App::web() {
         catalog_->register_routes(*web_);
         sales_->register_routes(*web_);
         payments_->register_routes(*web_);
+        einvoice_->register_routes(*web_);
     }
     return *web_;
 }

@@ -8,6 +8,7 @@
 #include "http/web_server.hpp"
 #include "modules/catalog/catalog_module.hpp"
 #include "modules/crm/crm_module.hpp"
+#include "modules/einvoice/einvoice_module.hpp"
 #include "modules/identity/identity_module.hpp"
 #include "modules/payments/payments_module.hpp"
 #include "modules/sales/sales_module.hpp"
@@ -33,6 +34,7 @@ public:
     catalog::CatalogModule& catalog() { return *catalog_; }
     sales::SalesModule& sales() { return *sales_; }
     payments::PaymentsModule& payments() { return *payments_; }
+    einvoice::EinvoiceModule& einvoice() { return *einvoice_; }
     http::WebServer& web();  // created on first use (the CLI's other commands don't need it)
 
 private:
@@ -43,6 +45,7 @@ private:
     std::unique_ptr<catalog::CatalogModule> catalog_;
     std::unique_ptr<sales::SalesModule> sales_;
     std::unique_ptr<payments::PaymentsModule> payments_;
+    std::unique_ptr<einvoice::EinvoiceModule> einvoice_;
     std::unique_ptr<http::WebServer> web_;
 };
 

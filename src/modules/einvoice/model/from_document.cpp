@@ -226,7 +226,8 @@ Result<Invoice> from_document(const sales::Document& d, const sales::Totals& t, 
         }
         l.net_amount = dec(t.lines[i].net);
         l.vat_category = std::string(sales::to_code(src.line.vat.category));
-        l.vat_rate = src.line.vat.percent;
+        // Outside the scope of VAT there is no rate at all (BR-O-05), not a rate of zero.
+        if (src.line.vat.category != sales::VatCategory::OutsideScope) l.vat_rate = src.line.vat.percent;
         if (src.progress_percent)
             l.note = "Avancement cumulé : " + src.progress_percent->to_string_fr() + " % (montant facturé par cette situation)";
         inv.lines.push_back(std::move(l));
@@ -242,14 +243,14 @@ Result<Invoice> from_document(const sales::Document& d, const sales::Totals& t, 
         a.reason = "Remise";
         a.reason_code = "95";
         a.vat_category = std::string(sales::to_code(row.vat.category));
-        a.vat_rate = row.vat.percent;
+        if (row.vat.category != sales::VatCategory::OutsideScope) a.vat_rate = row.vat.percent;
         inv.allowances_charges.push_back(std::move(a));
     }
 
     for (const auto& row : t.vat) {
         VatRow v;
         v.category = std::string(sales::to_code(row.vat.category));
-        v.rate = row.vat.percent;
+        if (row.vat.category != sales::VatCategory::OutsideScope) v.rate = row.vat.percent;
         v.taxable_amount = dec(row.basis);
         v.tax_amount = dec(row.vat_amount);
         if (row.vat.exemption != sales::VatExemption::None) {
@@ -257,6 +258,27 @@ Result<Invoice> from_document(const sales::Document& d, const sales::Totals& t, 
             v.exemption_code = std::string(sales::vatex_code(row.vat.exemption));
         }
         inv.vat.push_back(std::move(v));
+    }
+
+    // Category-specific data the rules require.
+    bool only_outside_scope = !t.vat.empty(), only_franchise = !t.vat.empty(), intra_community = false;
+    for (const auto& row : t.vat) {
+        only_outside_scope = only_outside_scope && row.vat.category == sales::VatCategory::OutsideScope;
+        only_franchise = only_franchise && row.vat.exemption == sales::VatExemption::FranchiseEnBase;
+        intra_community = intra_community || row.vat.category == sales::VatCategory::IntraCommunity;
+    }
+    // Outside the scope of VAT, EN 16931 wants no VAT identifier in the data (BR-O-02); the PDF
+    // still prints the seller's, as French law asks.
+    if (only_outside_scope) inv.seller.vat_id.clear(), inv.buyer.vat_id.clear();
+    // A micro-entrepreneur under the franchise has no VAT number: the SIREN identifies them for tax
+    // purposes (BT-32), which is what BR-E-02 accepts.
+    if (only_franchise && inv.seller.vat_id.empty()) inv.seller.tax_registration_id = inv.seller.legal_id.value;
+    // Intra-community supplies state the delivery (BR-IC-11/12): with no date of its own on the
+    // document, the operation is dated by the invoice (CGI ann. II art. 242 nonies A I 7°), and
+    // the goods go to the delivery address, else the billing address.
+    if (intra_community) {
+        inv.delivery_date = d.issue_date;
+        if (!inv.delivery_address) inv.delivery_address = inv.buyer.address;
     }
 
     inv.totals.line_net = dec(t.lines_net);

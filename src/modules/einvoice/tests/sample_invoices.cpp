@@ -98,8 +98,11 @@ std::vector<Sample> samples() {
     }
     out.push_back(make("exemptions", DocumentType::Invoice,
                        {L(item("Formation professionnelle", "2", "450", sales::exempt_rate(VatExemption::GeneralInterest))),
-                        L(item("Frais de dossier avancés (débours)", "1", "35", sales::exempt_rate(VatExemption::Disbursement))),
                         L(item("Support de cours", "2", "15", vat("20")))},
+                       fr_client()));
+    out.push_back(make("disbursement", DocumentType::Invoice,
+                       {L(item("Frais de greffe avancés (débours)", "1", "35", sales::exempt_rate(VatExemption::Disbursement))),
+                        L(item("Rédaction des statuts", "1", "800", vat("20")))},
                        fr_client()));
     out.push_back(make("reverse_charge_eu", DocumentType::Invoice,
                        {L(item("Développement logiciel", "10", "600", sales::exempt_rate(VatExemption::ReverseCharge)))},
@@ -113,9 +116,11 @@ std::vector<Sample> samples() {
                                sales::exempt_rate(VatExemption::IntraCommunitySupply)))},
                        client_json("Kaffee GmbH", "", "DE129273398", "DE")));
     out.push_back(make("export", DocumentType::Invoice,
-                       {L(item("Mobilier de bureau", "4", "320", sales::exempt_rate(VatExemption::Export))),
-                        L(item("Prestation hors UE", "1", "500", sales::exempt_rate(VatExemption::OutsideScope)))},
-                       client_json("Swiss Office SA", "", "CHE-123.456.788", "CH")));
+                       {L(item("Mobilier de bureau", "4", "320", sales::exempt_rate(VatExemption::Export)))},
+                       client_json("Swiss Office SA", "", "CHE123456788", "CH")));
+    out.push_back(make("outside_scope", DocumentType::Invoice,
+                       {L(item("Conseil à une société établie hors UE", "1", "500", sales::exempt_rate(VatExemption::OutsideScope)))},
+                       client_json("Swiss Office SA", "", "CHE123456788", "CH")));
     out.push_back(make("franchise_en_base", DocumentType::Invoice,
                        {L(item("Séance de photographie", "1", "350", sales::exempt_rate(VatExemption::FranchiseEnBase)))},
                        client_json("Marie Martin", "", "", "FR", false, "individual"), {}, seller_json(true)));

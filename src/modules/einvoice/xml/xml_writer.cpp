@@ -15,7 +15,7 @@ void check(int rc) {
 
 }  // namespace
 
-XmlWriter::XmlWriter() : buffer_(xmlBufferCreate()), writer_(nullptr) {
+XmlWriter::XmlWriter(Declaration declaration) : buffer_(xmlBufferCreate()), writer_(nullptr) {
     if (!buffer_) throw std::bad_alloc();
     writer_ = xmlNewTextWriterMemory(buffer_, 0);
     if (!writer_) {
@@ -24,7 +24,7 @@ XmlWriter::XmlWriter() : buffer_(xmlBufferCreate()), writer_(nullptr) {
     }
     xmlTextWriterSetIndent(writer_, 1);
     xmlTextWriterSetIndentString(writer_, reinterpret_cast<const xmlChar*>("  "));
-    check(xmlTextWriterStartDocument(writer_, nullptr, "UTF-8", nullptr));
+    if (declaration == Declaration::Yes) check(xmlTextWriterStartDocument(writer_, nullptr, "UTF-8", nullptr));
 }
 
 XmlWriter::~XmlWriter() {
@@ -52,6 +52,10 @@ void XmlWriter::text(std::string_view value) {
 
 void XmlWriter::end() { check(xmlTextWriterEndElement(writer_)); }
 
+void XmlWriter::processing_instruction(std::string_view target, std::string_view content) {
+    check(xmlTextWriterWritePI(writer_, x(std::string(target)), x(std::string(content))));
+}
+
 void XmlWriter::element(std::string_view qname, std::string_view value, bool skip_empty) {
     if (value.empty() && skip_empty) return;
     start(qname);
@@ -68,7 +72,9 @@ void XmlWriter::element_with(std::string_view qname, std::string_view attr, std:
 }
 
 std::string XmlWriter::finish() {
-    check(xmlTextWriterEndDocument(writer_));
+    while (xmlTextWriterEndElement(writer_) >= 0) {
+    }
+    xmlTextWriterFlush(writer_);
     xmlFreeTextWriter(writer_);
     writer_ = nullptr;
     return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer_)),

@@ -12,7 +12,8 @@ namespace comptoir::einvoice::xml {
 
 class XmlWriter {
 public:
-    XmlWriter();
+    enum class Declaration { Yes, No };
+    explicit XmlWriter(Declaration declaration = Declaration::Yes);
     ~XmlWriter();
     XmlWriter(const XmlWriter&) = delete;
     XmlWriter& operator=(const XmlWriter&) = delete;
@@ -21,6 +22,8 @@ public:
     void attribute(std::string_view qname, std::string_view value);
     void text(std::string_view value);
     void end();
+    // A processing instruction, e.g. the XMP packet's <?xpacket …?>.
+    void processing_instruction(std::string_view target, std::string_view content);
     // <qname>value</qname>; nothing when `value` is empty and `skip_empty`.
     void element(std::string_view qname, std::string_view value, bool skip_empty = true);
     // <qname attr="attr_value">value</qname>

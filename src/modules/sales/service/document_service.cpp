@@ -393,6 +393,7 @@ Result<DocumentDetail> DocumentService::validate(const Actor& actor, std::int64_
         d.seller_json = seller_snapshot(*company, stored_settings.vat_on_debits);
         apply_totals(d, totals);
         d.validated_at = now_iso();
+        if (issue_hooks_) TRY_RESULT_VOID(issue_hooks_->check(conn, actor, d, totals));
 
         auto [seq, previous] = storage::advance_chain(conn, actor.company_id);
         d.chain_seq = seq;
@@ -426,7 +427,12 @@ Result<std::string> DocumentService::ensure_pdf(std::int64_t company_id, std::in
             std::ifstream in(file->path, std::ios::binary);
             logo.assign(std::istreambuf_iterator<char>(in), {});
         }
-    TRY_RESULT(pdf, renderer_(PrintInput{d, totals, logo, false}));
+    TRY_RESULT(rendered, renderer_(PrintInput{d, totals, logo, false}));
+    std::string pdf = std::move(rendered);
+    if (issue_hooks_) {
+        TRY_RESULT(finished, issue_hooks_->finish(company_id, d, totals, std::move(pdf)));
+        pdf = std::move(finished);
+    }
     const std::string sha = sha256_hex(pdf);
     auto store_it = [&] {
         return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<std::string> {

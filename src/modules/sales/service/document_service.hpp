@@ -90,6 +90,20 @@ public:
                                                          const std::string& today) = 0;
 };
 
+// What must hold for a document to be issued beyond sales' own checks, and what becomes of its
+// PDF: the e-invoicing module implements it and the app plugs it in (use_issue_hooks), so sales
+// never links against it.
+//   check  runs inside the validating transaction once the number, dates, frozen parties and
+//          totals are set; an error (naming the rule and the field) rolls the validation back.
+//   finish turns the rendered PDF of an issued document into the file that is stored and hashed
+//          (a Factur-X PDF/A-3 with its XML); it returns the PDF unchanged when it has nothing to add.
+class IssueHooks {
+public:
+    virtual ~IssueHooks() = default;
+    virtual Result<void> check(store::Connection& conn, const Actor& actor, const Document& d, const Totals& totals) = 0;
+    virtual Result<std::string> finish(std::int64_t company_id, const Document& d, const Totals& totals, std::string pdf) = 0;
+};
+
 class DocumentService {
 public:
     DocumentService(store::Database& db, crm::ClientService& clients, identity::CompanyService& companies,
@@ -129,6 +143,8 @@ public:
     void use_catalog(catalog::CatalogService& catalog) { catalog_ = &catalog; }
     // Documents read through this service carry their payment state from `source`.
     void use_payment_status(PaymentStatusSource& source) { payment_source_ = &source; }
+    // Validation and issued PDFs go through `hooks` (the e-invoicing checks and Factur-X).
+    void use_issue_hooks(IssueHooks& hooks) { issue_hooks_ = &hooks; }
     std::size_t render_pending(std::size_t limit, int shard = 0, int shards = 1);
     Result<std::string> ensure_pdf(std::int64_t company_id, std::int64_t id);
 
@@ -152,6 +168,7 @@ private:
     std::function<void()> on_issued_;
     catalog::CatalogService* catalog_ = nullptr;
     PaymentStatusSource* payment_source_ = nullptr;
+    IssueHooks* issue_hooks_ = nullptr;
 };
 
 bool can_see_margins(const Actor& actor);

@@ -1,0 +1,224 @@
+#include "modules/einvoice/service/einvoice_service.hpp"
+
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.hpp"
+#include "modules/audit/audit_log.hpp"
+#include "modules/einvoice/facturx/facturx.hpp"
+#include "modules/einvoice/storage/einvoice_store.hpp"
+#include "modules/einvoice/xml/cii.hpp"
+#include "modules/einvoice/xml/ubl.hpp"
+#include "modules/identity/service/company_service.hpp"
+#include "modules/sales/storage/document_store.hpp"
+
+namespace comptoir::einvoice {
+namespace {
+
+
+Error not_issued() {
+    return Error::conflict("einvoice.not_issued",
+                           "Seule une facture ou un avoir émis a une facture électronique : validez-le d'abord.",
+                           "Only an issued invoice or credit note has an e-invoice: validate it first.");
+}
+
+}  // namespace
+
+std::string_view to_code(Format f) {
+    switch (f) {
+        case Format::FacturX: return "facturx";
+        case Format::Cii: return "cii";
+        case Format::Ubl: return "ubl";
+    }
+    return "facturx";
+}
+
+Result<Format> parse_format(std::string_view code) {
+    if (code == "facturx" || code == "factur-x") return Format::FacturX;
+    if (code == "cii") return Format::Cii;
+    if (code == "ubl") return Format::Ubl;
+    return fail(Error::invalid_field("format", "format.unknown", "Format inconnu : choisissez facturx, cii ou ubl.",
+                                     "Unknown format: choose facturx, cii or ubl."));
+}
+
+std::string field_label_fr(const std::string& field) {
+    static const std::map<std::string, std::string> kLabels = {
+        {"seller.siren", "SIREN de votre société"},
+        {"seller.siret", "SIRET de votre société"},
+        {"seller.vat_number", "numéro de TVA de votre société"},
+        {"seller.iban", "IBAN de votre société"},
+        {"seller.address", "adresse de votre société"},
+        {"seller.country", "pays de votre société"},
+        {"seller.name", "raison sociale de votre société"},
+        {"client.siren", "SIREN du client"},
+        {"client.siret", "SIRET du client"},
+        {"client.vat_number", "numéro de TVA du client"},
+        {"client.address", "adresse du client"},
+        {"client.country", "pays du client"},
+        {"client.name", "nom du client"},
+        {"client.delivery", "adresse de livraison"},
+        {"number", "numéro"},
+        {"issue_date", "date d'émission"},
+        {"due_date", "échéance"},
+        {"totals", "totaux"},
+        {"vat", "récapitulatif de TVA"},
+        {"notes", "mentions"},
+        {"operation", "catégorie d'opération"},
+        {"corrects", "facture corrigée"},
+        {"payment_method", "moyen de paiement"},
+        {"delivery_date", "date de livraison"},
+        {"lines", "lignes"},
+    };
+    if (auto it = kLabels.find(field); it != kLabels.end()) return it->second;
+    if (field.rfind("lines[", 0) == 0) {
+        auto close = field.find(']');
+        std::string n = field.substr(6, close - 6);
+        try {
+            return "ligne " + std::to_string(std::stoi(n) + 1);
+        } catch (...) {
+            return "ligne";
+        }
+    }
+    if (field.rfind("vat[", 0) == 0) return "récapitulatif de TVA";
+    if (field.rfind("allowances", 0) == 0) return "remise";
+    if (field.rfind("charges", 0) == 0) return "frais";
+    return field;
+}
+
+Error rules_error(const std::vector<RuleViolation>& violations) {
+    std::vector<FieldIssue> issues;
+    for (const auto& v : violations)
+        issues.push_back({v.field, "einvoice." + v.rule,
+                          v.rule + " · " + field_label_fr(v.field) + " (" + v.term + ") : " + v.message_fr,
+                          v.rule + " · " + v.field + " (" + v.term + "): " + v.message_en});
+    Error e = Error::invalid(std::move(issues));
+    e.code = "einvoice.rules";
+    e.message_fr = "Cette facture ne respecte pas les règles de la facture électronique (EN 16931) : corrigez les points "
+                   "ci-dessous avant de la valider.";
+    e.message_en = "This invoice breaks e-invoicing rules (EN 16931): correct the points below before validating it.";
+    return e;
+}
+
+EinvoiceService::EinvoiceService(store::Database& db, sales::DocumentService& documents, identity::CompanyService& companies)
+    : db_(db), documents_(documents), companies_(companies) {}
+
+Result<EinvoiceSettings> EinvoiceService::settings(const Actor& actor) {
+    auto conn = db_.acquire();
+    auto s = storage::settings(*conn, actor.company_id);
+    return EinvoiceSettings{s.enabled, s.profile};
+}
+
+Result<EinvoiceSettings> EinvoiceService::update_settings(const Actor& actor, const EinvoiceSettings& input) {
+    if (!actor.is_admin()) return fail(Error::forbidden());
+    if (input.profile != Profile::En16931 && input.profile != Profile::Basic && input.profile != Profile::Minimum)
+        return fail(Error::invalid_field("profile", "profile.unsupported",
+                                         "Profils possibles : EN 16931 (recommandé), BASIC ou MINIMUM.",
+                                         "Supported profiles: EN 16931 (recommended), BASIC or MINIMUM."));
+    if (input.enabled) {
+        // The company's identity is on every e-invoice: check it before promising compliant ones.
+        TRY_RESULT(company, companies_.get(actor));
+        const auto& f = company.fields;
+        std::vector<FieldIssue> issues;
+        if (f.siren.empty())
+            issues.push_back({"siren", "einvoice.BR-FR-10", "Renseignez le SIREN de votre société (Administration › Société).",
+                              "Fill in the company's SIREN."});
+        if (f.address_line1.empty() || f.postal_code.empty() || f.city.empty())
+            issues.push_back({"address", "einvoice.BR-08", "Renseignez l'adresse complète de votre société.",
+                              "Fill in the company's full address."});
+        if (!issues.empty()) {
+            Error e = Error::invalid(std::move(issues));
+            e.message_fr = "La facturation électronique demande l'identité complète de votre société.";
+            e.message_en = "E-invoicing needs the company's full identity.";
+            return fail(std::move(e));
+        }
+    }
+    auto saved = store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<void> {
+        storage::save_settings(conn, actor.company_id, {input.enabled, input.profile}, now_iso());
+        audit::record(conn, actor, "einvoice_settings", actor.company_id, "update",
+                      {{"enabled", input.enabled}, {"profile", std::string(to_code(input.profile))}});
+        return {};
+    });
+    if (!saved) return fail(saved.error());
+    return settings(actor);
+}
+
+EmissionContext EinvoiceService::context_of(store::Connection& conn, std::int64_t company_id, const sales::Document& d,
+                                            Profile profile) {
+    EmissionContext c;
+    c.profile = profile;
+    if (d.type == sales::DocumentType::CreditNote && d.corrects_id)
+        if (auto invoice = sales::storage::find_document(conn, company_id, *d.corrects_id))
+            c.preceding.push_back({invoice->number, invoice->issue_date});
+    // A final invoice lists the deposit invoices it deducts.
+    if (!d.prepaid.is_zero() && d.source_id)
+        if (auto source = sales::storage::find_document(conn, company_id, *d.source_id))
+            for (const auto& link : sales::storage::links(conn, company_id, *source))
+                if (link.type == sales::DocumentType::DepositInvoice && link.relation == "derived" &&
+                    link.status != sales::DocumentStatus::Draft)
+                    if (auto deposit = sales::storage::find_document(conn, company_id, link.id))
+                        c.preceding.push_back({deposit->number, deposit->issue_date});
+    return c;
+}
+
+Result<void> EinvoiceService::check(store::Connection& conn, const Actor& actor, const sales::Document& d,
+                                    const sales::Totals& totals) {
+    if (!is_einvoice_document(d)) return {};
+    const auto s = storage::settings(conn, actor.company_id);
+    if (!s.enabled) return {};
+    TRY_RESULT(inv, from_document(d, totals, context_of(conn, actor.company_id, d, s.profile)));
+    auto violations = check_rules(inv);
+    if (!violations.empty()) return fail(rules_error(violations));
+    return {};
+}
+
+Result<std::string> EinvoiceService::finish(std::int64_t company_id, const sales::Document& d, const sales::Totals& totals,
+                                            std::string pdf) {
+    if (!is_einvoice_document(d)) return pdf;
+    auto conn = db_.acquire();
+    const auto s = storage::settings(*conn, company_id);
+    if (!s.enabled) return pdf;
+    TRY_RESULT(inv, from_document(d, totals, context_of(*conn, company_id, d, s.profile)));
+    conn.reset();
+    return facturx::make_facturx(pdf, xml::write_cii(inv), facturx::metadata_of(inv));
+}
+
+Result<sales::DocumentDetail> EinvoiceService::issued(const Actor& actor, std::int64_t id) {
+    TRY_RESULT(detail, documents_.get(actor, id));
+    if (!is_einvoice_document(detail.document) || detail.document.status == sales::DocumentStatus::Draft || !detail.totals)
+        return fail(not_issued());
+    return detail;
+}
+
+Result<Invoice> EinvoiceService::invoice(const Actor& actor, std::int64_t id) {
+    TRY_RESULT(detail, issued(actor, id));
+    auto conn = db_.acquire();
+    const auto s = storage::settings(*conn, actor.company_id);
+    return from_document(detail.document, *detail.totals, context_of(*conn, actor.company_id, detail.document, s.profile));
+}
+
+Result<DocumentCheck> EinvoiceService::check_document(const Actor& actor, std::int64_t id) {
+    TRY_RESULT(inv, invoice(actor, id));
+    return DocumentCheck{inv.profile, check_rules(inv)};
+}
+
+Result<ExportedFile> EinvoiceService::export_document(const Actor& actor, std::int64_t id, Format format) {
+    TRY_RESULT(inv, invoice(actor, id));
+    const std::string base = inv.number.empty() ? "facture" : inv.number;
+    std::string safe;
+    for (char c : base) safe.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '-');
+    switch (format) {
+        case Format::Cii: return ExportedFile{xml::write_cii(inv), safe + "-cii.xml", "application/xml"};
+        case Format::Ubl: return ExportedFile{xml::write_ubl(inv), safe + "-ubl.xml", "application/xml"};
+        case Format::FacturX: {
+            TRY_RESULT(pdf, documents_.pdf(actor, id));
+            // Issued as Factur-X: the stored file, byte for byte (its hash is in the chain).
+            if (facturx::has_facturx_attachment(pdf)) return ExportedFile{std::move(pdf), safe + ".pdf", "application/pdf"};
+            TRY_RESULT(made, facturx::make_facturx(pdf, xml::write_cii(inv), facturx::metadata_of(inv)));
+            return ExportedFile{std::move(made), safe + ".pdf", "application/pdf"};
+        }
+    }
+    return fail(Error::internal("format"));
+}
+
+}  // namespace comptoir::einvoice
