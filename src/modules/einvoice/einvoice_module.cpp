@@ -1,5 +1,7 @@
 #include "modules/einvoice/einvoice_module.hpp"
 
+#include "modules/einvoice/api/einvoice_api.hpp"
+#include "modules/einvoice/http/einvoice_pages.hpp"
 #include "modules/einvoice/service/einvoice_service.hpp"
 #include "modules/einvoice/storage/migrations.hpp"
 
@@ -20,6 +22,9 @@ std::vector<store::Migration> EinvoiceModule::migrations() { return storage::mig
 
 EinvoiceService& EinvoiceModule::einvoices() { return impl_->service; }
 
-void EinvoiceModule::register_routes(http::WebServer& web) { (void)web; }
+void EinvoiceModule::register_routes(http::WebServer& web) {
+    register_einvoice_api(web, impl_->service);
+    register_einvoice_pages(web, impl_->service);
+}
 
 }  // namespace comptoir::einvoice

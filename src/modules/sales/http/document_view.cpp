@@ -257,6 +257,10 @@ void render_document_page(PageContext& ctx, const PageDeps& deps, std::int64_t i
                                                                                                             : "page.locked_other"))},
         {"can_edit", detail.editable && can_write(ctx.actor(), d.type)},
         {"pdf_url", "/documents/" + sid + "/pdf"},
+        // Served by the e-invoicing module: Factur-X, CII and UBL downloads, rule checks.
+        {"einvoice_url", !draft && (is_legal_invoice(d.type) || d.type == DocumentType::CreditNote)
+                             ? json("/documents/" + sid + "/einvoice")
+                             : json(nullptr)},
         {"actions", actions(ctx, deps, detail, v)},
         {"seller", seller_party(ctx, deps, d)},
         {"client", client_party(ctx, deps, d)},

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "http/web_server.hpp"
+
+namespace comptoir::einvoice {
+
+class EinvoiceService;
+class ReceptionService;
+
+// /api/v1/einvoice/settings, /api/v1/documents/{id}/einvoice (download), /api/v1/documents/{id}/einvoice/check.
+void register_einvoice_api(http::WebServer& web, EinvoiceService& service);
+
+}  // namespace comptoir::einvoice
