@@ -36,7 +36,7 @@ App::App(AppConfig config) : config_(std::move(config)) {
     catalog_ = std::make_unique<catalog::CatalogModule>(*db_);
     sales_ = std::make_unique<sales::SalesModule>(*db_, crm_->clients(), identity_->companies());
     sales_->documents().use_catalog(catalog_->items());
-    payments_ = std::make_unique<payments::PaymentsModule>(*db_, crm_->clients());
+    payments_ = std::make_unique<payments::PaymentsModule>(*db_, crm_->clients(), sales_->documents());
     sales_->documents().use_payment_status(payments_->payments());
     einvoice_ = std::make_unique<einvoice::EinvoiceModule>(*db_, sales_->documents(), identity_->companies());
     sales_->documents().use_issue_hooks(einvoice_->einvoices());

@@ -58,6 +58,12 @@ std::string today_paris() {
     return to_iso(t + paris_offset(t)).substr(0, 10);
 }
 
+std::string paris_date(const std::string& iso) {
+    if (iso.size() < 20) return iso.substr(0, 10);  // already a date
+    TimePoint t = from_iso(iso);
+    return to_iso(t + paris_offset(t)).substr(0, 10);
+}
+
 std::string display_date(const std::string& d, const std::string& locale) {
     if (d.size() < 10) return d;
     if (locale == "en") return d.substr(0, 10);

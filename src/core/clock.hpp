@@ -16,6 +16,8 @@ std::string today_iso();                          // 2026-11-26 (UTC)
 // The calendar date in France: what an invoice issued now is dated (00:30 in Paris on the 1st is
 // still the 31st in UTC).
 std::string today_paris();
+// The calendar date in France of a stored UTC time ("2026-11-26T23:30:00Z" is the 27th in Paris).
+std::string paris_date(const std::string& iso);
 // Parses what to_iso writes; returns epoch on garbage (stored values are always ours).
 TimePoint from_iso(const std::string& s);
 // "26/11/2026 16:04" in Europe/Paris for fr, "2026-11-26 16:04" for en.

@@ -1,6 +1,7 @@
 #include "modules/payments/payments_module.hpp"
 
 #include "modules/payments/http/account_page.hpp"
+#include "modules/payments/http/payment_pages.hpp"
 
 #include "modules/payments/api/payment_api.hpp"
 #include "modules/payments/service/payment_service.hpp"
@@ -51,8 +52,8 @@ CREATE INDEX payment_allocations_by_document ON payment_allocations (company_id,
 
 }  // namespace
 
-PaymentsModule::PaymentsModule(store::Database& db, crm::ClientService& clients)
-    : clients_(clients), service_(std::make_unique<PaymentService>(db, clients)) {}
+PaymentsModule::PaymentsModule(store::Database& db, crm::ClientService& clients, sales::DocumentService& documents)
+    : clients_(clients), service_(std::make_unique<PaymentService>(db, clients, documents)) {}
 PaymentsModule::~PaymentsModule() = default;
 
 std::vector<store::Migration> PaymentsModule::migrations() { return {{"payments/0001_payments", kPayments}}; }
@@ -62,6 +63,7 @@ PaymentService& PaymentsModule::payments() { return *service_; }
 void PaymentsModule::register_routes(http::WebServer& web) {
     register_payment_api(web, *service_);
     register_account_pages(web, *service_, clients_);
+    register_payment_pages(web, *service_);
 }
 
 }  // namespace comptoir::payments

@@ -12,6 +12,9 @@
 namespace comptoir::crm {
 class ClientService;
 }
+namespace comptoir::sales {
+class DocumentService;
+}
 
 namespace comptoir::payments {
 
@@ -19,7 +22,7 @@ class PaymentService;
 
 class PaymentsModule {
 public:
-    PaymentsModule(store::Database& db, crm::ClientService& clients);
+    PaymentsModule(store::Database& db, crm::ClientService& clients, sales::DocumentService& documents);
     ~PaymentsModule();
 
     static std::vector<store::Migration> migrations();

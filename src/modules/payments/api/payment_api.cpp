@@ -1,5 +1,7 @@
 #include "modules/payments/api/payment_api.hpp"
 
+#include <httplib.h>
+
 #include <algorithm>
 #include <set>
 
@@ -133,6 +135,13 @@ json ledger_json(const Ledger& l) {
                          {"amount", e.in_balance ? json(nullptr) : json(e.amount.to_string())},
                          {"in_balance", e.in_balance},
                          {"balance", e.in_balance ? json(line.balance.to_string()) : json(nullptr)}});
+        json& added = lines.back();
+        if (!e.due_date.empty()) added["due_date"] = e.due_date;
+        if (!e.method.empty()) added["method"] = e.method;
+        if (!e.document_type.empty()) added["document_type"] = e.document_type;
+        if (!e.previous_status.empty()) added["previous_status"] = e.previous_status;
+        if (!e.detail.empty()) added["detail"] = e.detail;
+        if (!e.link.empty()) added["link"] = e.link;
     }
     return {{"opening_balance", l.opening.to_string()},
             {"total_debit", l.total_debit.to_string()},
@@ -290,6 +299,21 @@ void register_payment_api(http::WebServer& web, PaymentService& s) {
         for (const auto& k : ctx.params("type"))
             if (!k.empty()) kinds.push_back(k);
         reply(ctx, s.ledger(ctx.actor(), *id, ctx.param("from"), ctx.param("to"), kinds), ledger_json);
+    });
+    // The account statement (relevé de compte) of a period, as PDF (default) or CSV.
+    web.api(Method::Get, R"(/api/v1/clients/(\d+)/statement)", [&s](ApiContext& ctx) {
+        auto id = ctx.path_id();
+        if (!id) return ctx.problem(invalid_id());
+        const std::string format = ctx.param("format").empty() ? "pdf" : ctx.param("format");
+        if (format != "pdf" && format != "csv")
+            return ctx.problem(Error::invalid_field("format", "format.unknown", "Format attendu : pdf ou csv.",
+                                                    "Expected format: pdf or csv."));
+        auto file = format == "pdf" ? s.statement_pdf(ctx.actor(), *id, ctx.param("from"), ctx.param("to"))
+                                    : s.statement_csv(ctx.actor(), *id, ctx.param("from"), ctx.param("to"), {});
+        if (!file) return ctx.problem(file.error());
+        ctx.set_response_header("Content-Disposition", "attachment; filename=\"releve-client-" + std::to_string(*id) +
+                                                           "." + format + "\"");
+        ctx.response().set_content(*file, format == "pdf" ? "application/pdf" : "text/csv; charset=utf-8");
     });
 }
 

@@ -18,6 +18,12 @@ struct LedgerEvent {
     std::int64_t id = 0;  // the document's or the payment's
     std::string number;  // document number, or the payment's reference
     std::string status;  // the document's status, or "cancelled" for a cancelled payment
+    std::string due_date;  // invoices: when they are due
+    std::string method;    // payments and refunds: the payment method's code
+    // Status changes ("status"): the document's type and the status it left ("" for archive and
+    // restore, whose `status` is "archive" or "restore"); `status` is the one it reached.
+    std::string document_type;
+    std::string previous_status;
     Money debit;         // what the client owes more
     Money credit;        // what the client owes less
     Money amount;        // for events outside the balance: the amount shown for information

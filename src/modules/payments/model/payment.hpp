@@ -42,6 +42,7 @@ struct AllocationRequest {
 struct Payment {
     std::int64_t id = 0;
     std::int64_t client_id = 0;
+    std::string client_name;  // as the client is named now, for display
     PaymentKind kind = PaymentKind::Payment;
     std::string date;  // ISO date, as in Europe/Paris
     Money amount;      // > 0, in both directions

@@ -6,6 +6,8 @@
 #include "modules/audit/audit_log.hpp"
 #include "modules/crm/service/client_service.hpp"
 #include "modules/payments/model/settlement.hpp"
+#include "modules/payments/service/statement.hpp"
+#include "modules/sales/pdf/render_pdf.hpp"
 #include "store/keyset_cursor.hpp"
 
 namespace comptoir::payments {
@@ -32,7 +34,8 @@ bool can_record(const Actor& actor) {
 }
 bool can_cancel(const Actor& actor) { return actor.role == Role::Admin || actor.role == Role::Accountant; }
 
-PaymentService::PaymentService(store::Database& db, crm::ClientService& clients) : db_(db), clients_(clients) {}
+PaymentService::PaymentService(store::Database& db, crm::ClientService& clients, sales::DocumentService& documents)
+    : db_(db), clients_(clients), documents_(documents) {}
 
 Result<void> PaymentService::check_client(const Actor& actor, std::int64_t client_id, const std::string& field) {
     if (client_id <= 0)
@@ -187,6 +190,9 @@ Result<Payment> PaymentService::cancel(const Actor& actor, std::int64_t id, cons
     if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
         return fail(Error::invalid_field("reason", "required", "Indiquez le motif de l'annulation.",
                                          "Give the reason for the cancellation."));
+    if (reason.size() > 500)
+        return fail(Error::invalid_field("reason", "too_long", "Le motif est trop long (500 caractères au plus).",
+                                         "The reason is too long (at most 500 characters)."));
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<Payment> {
         auto p = storage::find_payment(conn, actor.company_id, id, true);
         if (!p) return fail(payment_not_found());
@@ -206,6 +212,12 @@ Result<Payment> PaymentService::get(const Actor& actor, std::int64_t id) {
     auto p = storage::find_payment(*conn, actor.company_id, id);
     if (!p) return fail(payment_not_found());
     return *p;
+}
+
+Result<std::vector<audit::Entry>> PaymentService::history(const Actor& actor, std::int64_t id) {
+    auto conn = db_.acquire();
+    if (!storage::find_payment(*conn, actor.company_id, id)) return fail(payment_not_found());
+    return audit::list_for(*conn, actor, "payment", id);
 }
 
 Result<PaymentPage> PaymentService::list(const Actor& actor, storage::PaymentQuery query) {
@@ -229,14 +241,20 @@ Result<ClientBalance> PaymentService::balance(const Actor& actor, std::int64_t c
 }
 
 Result<std::vector<OpenInvoice>> PaymentService::open_invoices(const Actor& actor, std::int64_t client_id) {
+    return open_documents(actor, client_id, PaymentKind::Payment);
+}
+
+Result<std::vector<OpenInvoice>> PaymentService::open_documents(const Actor& actor, std::int64_t client_id,
+                                                                PaymentKind kind) {
     auto client = clients_.get(actor, client_id);
     if (!client) return fail(client.error());
     auto conn = db_.acquire();
-    std::vector<storage::DocumentFacts> invoices;
+    const bool refund = kind == PaymentKind::Refund;
     std::vector<std::int64_t> ids;
-    for (const auto& r : conn->query("SELECT id FROM documents WHERE company_id = ? AND client_id = ? "
-                                     "AND type IN ('invoice', 'deposit_invoice', 'situation_invoice') "
-                                     "AND status NOT IN ('draft', 'cancelled') ORDER BY id",
+    for (const auto& r : conn->query(std::string("SELECT id FROM documents WHERE company_id = ? AND client_id = ? AND ") +
+                                         (refund ? "type = 'credit_note' "
+                                                 : "type IN ('invoice', 'deposit_invoice', 'situation_invoice') ") +
+                                         "AND status NOT IN ('draft', 'cancelled') ORDER BY id",
                                      {actor.company_id, client_id}))
         ids.push_back(r.int64(0));
     std::vector<OpenInvoice> out;
@@ -244,7 +262,9 @@ Result<std::vector<OpenInvoice>> PaymentService::open_invoices(const Actor& acto
     auto settled = storage::settlements(*conn, actor.company_id, ids);
     for (const auto& d : storage::find_documents(*conn, actor.company_id, ids)) {
         const auto s = settled.count(d.id) ? settled.at(d.id) : storage::Settlement{};
-        const Money remaining = remaining_due(d.amount_due, s.allocated, s.credited);
+        // A credit note: what it gives back less what was already refunded on it.
+        const Money remaining = refund ? remaining_due(d.total_incl_vat, s.allocated, Money{})
+                                       : remaining_due(d.amount_due, s.allocated, s.credited);
         if (remaining.cents() > 0) out.push_back({d.id, d.number, d.due_date, remaining});
     }
     return out;
@@ -270,6 +290,23 @@ Result<Ledger> PaymentService::ledger(const Actor& actor, std::int64_t client_id
             events.push_back(std::move(e));
         }
     return build_ledger(std::move(events), from, to, kinds);
+}
+
+Result<std::string> PaymentService::statement_pdf(const Actor& actor, std::int64_t client_id, const std::string& from,
+                                                  const std::string& to) {
+    TRY_RESULT(ledger, this->ledger(actor, client_id, from, to, {}));
+    TRY_RESULT(head, documents_.letterhead(actor, client_id));
+    TRY_RESULT(open, open_invoices(actor, client_id));
+    StatementPeriod period{from, to, today_paris(), Money{}};
+    for (const auto& inv : open)
+        if (!inv.due_date.empty() && inv.due_date < period.today) period.overdue += inv.remaining;
+    return sales::pdf::render_pdf(printable_statement(std::move(head), ledger, period));
+}
+
+Result<std::string> PaymentService::statement_csv(const Actor& actor, std::int64_t client_id, const std::string& from,
+                                                  const std::string& to, const std::vector<std::string>& kinds) {
+    TRY_RESULT(ledger, this->ledger(actor, client_id, from, to, kinds));
+    return payments::statement_csv(ledger);
 }
 
 std::map<std::int64_t, std::string> PaymentService::statuses(store::Connection& conn, std::int64_t company_id,

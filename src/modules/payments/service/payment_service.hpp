@@ -16,6 +16,7 @@
 
 #include "core/actor.hpp"
 #include "core/error.hpp"
+#include "modules/audit/audit_log.hpp"
 #include "modules/payments/model/history_source.hpp"
 #include "modules/payments/model/payment.hpp"
 #include "modules/payments/storage/payment_store.hpp"
@@ -43,7 +44,7 @@ struct PaymentPage {
 
 class PaymentService : public sales::PaymentStatusSource {
 public:
-    PaymentService(store::Database& db, crm::ClientService& clients);
+    PaymentService(store::Database& db, crm::ClientService& clients, sales::DocumentService& documents);
 
     // Records a payment received (allocated to the client's issued invoices) or a refund (allocated,
     // in full, to the client's credit notes). Allocation errors name `allocations[i].document_id` or
@@ -54,10 +55,15 @@ public:
     // Cancels a payment and its allocations (never edited); `reason` is required.
     Result<Payment> cancel(const Actor& actor, std::int64_t id, const std::string& reason);
     Result<Payment> get(const Actor& actor, std::int64_t id);
+    // Who recorded, allocated and cancelled the payment, newest first.
+    Result<std::vector<audit::Entry>> history(const Actor& actor, std::int64_t id);
     Result<PaymentPage> list(const Actor& actor, storage::PaymentQuery query);
     Result<ClientBalance> balance(const Actor& actor, std::int64_t client_id);
     // The client's issued invoices with something still due, oldest first.
     Result<std::vector<OpenInvoice>> open_invoices(const Actor& actor, std::int64_t client_id);
+    // The same for a kind of payment: issued invoices with something due (payments), or credit notes
+    // with something not refunded yet (refunds).
+    Result<std::vector<OpenInvoice>> open_documents(const Actor& actor, std::int64_t client_id, PaymentKind kind);
     // The client's history as a ledger over [from, to] (ISO dates, "" for open ends), showing the
     // kinds listed (all when empty); balances always count every event.
     Result<Ledger> ledger(const Actor& actor, std::int64_t client_id, const std::string& from, const std::string& to,
@@ -65,6 +71,13 @@ public:
 
     // Adds a source of events shown in the history outside the balance (emails sent...). Call at
     // start-up, before serving.
+    // The account statement over [from, to] ("" for open ends) as PDF, on the company's letterhead,
+    // and as CSV (every kind, or those listed).
+    Result<std::string> statement_pdf(const Actor& actor, std::int64_t client_id, const std::string& from,
+                                      const std::string& to);
+    Result<std::string> statement_csv(const Actor& actor, std::int64_t client_id, const std::string& from,
+                                      const std::string& to, const std::vector<std::string>& kinds);
+
     void add_history_source(HistorySource& source) { history_sources_.push_back(&source); }
 
     std::map<std::int64_t, std::string> statuses(store::Connection& conn, std::int64_t company_id,
@@ -79,6 +92,7 @@ private:
 
     store::Database& db_;
     crm::ClientService& clients_;
+    sales::DocumentService& documents_;
     std::vector<HistorySource*> history_sources_;
 };
 

@@ -2,6 +2,10 @@
 
 #include <cstdlib>
 
+#include <nlohmann/json.hpp>
+
+#include "core/clock.hpp"
+
 #include "modules/payments/model/settlement.hpp"
 
 namespace comptoir::payments::storage {
@@ -9,7 +13,8 @@ namespace {
 
 constexpr const char* kPaymentColumns =
     "id, client_id, kind, payment_date, amount_cents, method, reference, bank_account, notes, created_at, created_by, "
-    "cancelled, cancelled_at, cancelled_by, cancel_reason";
+    "cancelled, cancelled_at, cancelled_by, cancel_reason, "
+    "(SELECT c.display_name FROM clients c WHERE c.company_id = payments.company_id AND c.id = payments.client_id)";
 
 Payment payment_from(const store::Row& r) {
     Payment p;
@@ -28,6 +33,7 @@ Payment payment_from(const store::Row& r) {
     p.cancelled_at = r.text(12);
     p.cancelled_by = r.int64(13);
     p.cancel_reason = r.text(14);
+    p.client_name = r.is_null(15) ? std::string() : r.text(15);
     return p;
 }
 
@@ -136,6 +142,14 @@ std::vector<Payment> list_payments(store::Connection& conn, std::int64_t company
         sql += " AND payment_date <= ?";
         params.push_back(q.to);
     }
+    if (q.kind) {
+        sql += " AND kind = ?";
+        params.push_back(std::string(to_code(*q.kind)));
+    }
+    if (q.method) {
+        sql += " AND method = ?";
+        params.push_back(std::string(to_code(*q.method)));
+    }
     if (q.before_id) {
         sql += " AND id < ?";
         params.push_back(*q.before_id);
@@ -220,8 +234,8 @@ ClientBalance client_balance(store::Connection& conn, std::int64_t company_id, s
 std::vector<LedgerEvent> ledger_events(store::Connection& conn, std::int64_t company_id, std::int64_t client_id) {
     std::vector<LedgerEvent> out;
     for (const auto& r : conn.query(
-             "SELECT id, type, status, COALESCE(number, ''), issue_date, amount_due_cents, total_incl_vat_cents "
-             "FROM documents WHERE company_id = ? AND client_id = ? AND status <> 'draft' ORDER BY id",
+             "SELECT id, type, status, COALESCE(number, ''), issue_date, amount_due_cents, total_incl_vat_cents, "
+             "COALESCE(due_date, '') FROM documents WHERE company_id = ? AND client_id = ? AND status <> 'draft' ORDER BY id",
              {company_id, client_id})) {
         LedgerEvent e;
         e.id = r.int64(0);
@@ -229,6 +243,7 @@ std::vector<LedgerEvent> ledger_events(store::Connection& conn, std::int64_t com
         e.status = r.text(2);
         e.number = r.text(3);
         e.date = r.text(4);
+        e.due_date = r.text(7);
         const Money due = Money::from_cents(r.int64(5)), total = Money::from_cents(std::llabs(r.int64(6)));
         if (is_payable_invoice(e.kind) && e.status != "cancelled") {
             e.debit = due;  // deposits already invoiced are deducted: they were debited on their own
@@ -241,7 +256,7 @@ std::vector<LedgerEvent> ledger_events(store::Connection& conn, std::int64_t com
         out.push_back(std::move(e));
     }
     for (const auto& r : conn.query(
-             "SELECT id, kind, payment_date, amount_cents, reference, cancelled FROM payments "
+             "SELECT id, kind, payment_date, amount_cents, reference, cancelled, method FROM payments "
              "WHERE company_id = ? AND client_id = ? ORDER BY id",
              {company_id, client_id})) {
         LedgerEvent e;
@@ -249,6 +264,7 @@ std::vector<LedgerEvent> ledger_events(store::Connection& conn, std::int64_t com
         e.kind = r.text(1);
         e.date = r.text(2);
         e.number = r.text(4);
+        e.method = r.text(6);
         const Money amount = Money::from_cents(r.int64(3));
         if (r.boolean(5)) {
             e.status = "cancelled";
@@ -259,6 +275,34 @@ std::vector<LedgerEvent> ledger_events(store::Connection& conn, std::int64_t com
         } else {
             e.credit = amount;
         }
+        out.push_back(std::move(e));
+    }
+    // Status changes of the client's documents (sent, accepted, refused, delivered...) and their
+    // archiving, from the audit log where the sales service records them with the change.
+    for (const auto& r : conn.query(
+             "SELECT d.id, a.at, a.action, a.changes, COALESCE(d.number, ''), d.type FROM documents d "
+             "JOIN audit_log a ON a.company_id = d.company_id AND a.entity = 'document' AND a.entity_id = d.id "
+             "WHERE d.company_id = ? AND d.client_id = ? AND a.action IN ('status', 'archive', 'restore') "
+             "ORDER BY a.id",
+             {company_id, client_id})) {
+        LedgerEvent e;
+        e.id = r.int64(0);
+        e.date = paris_date(r.text(1));
+        e.kind = "status";
+        e.number = r.text(4);
+        e.in_balance = false;
+        const auto changes = nlohmann::json::parse(r.text(3), nullptr, false);
+        const std::string action = r.text(2);
+        std::string to = action == "status" && changes.is_object() && changes.contains("to") && changes["to"].is_string()
+                             ? changes["to"].get<std::string>()
+                             : action;
+        std::string from = action == "status" && changes.is_object() && changes.contains("from") &&
+                                   changes["from"].is_string()
+                               ? changes["from"].get<std::string>()
+                               : std::string();
+        e.status = to;
+        e.previous_status = from;
+        e.document_type = r.text(5);
         out.push_back(std::move(e));
     }
     return out;

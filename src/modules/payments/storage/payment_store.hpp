@@ -27,6 +27,8 @@ void cancel_payment(store::Connection& conn, std::int64_t company_id, std::int64
 struct PaymentQuery {
     std::optional<std::int64_t> client_id;
     std::string from, to;  // ISO dates on the payment date
+    std::optional<PaymentKind> kind;
+    std::optional<PaymentMethod> method;
     int limit = 25;
     std::optional<std::int64_t> before_id;  // keyset: newest first
 };

@@ -56,6 +56,7 @@ public:
 
 private:
     std::string_view header_label(int c) const {
+        if (!doc_.column_titles[c].empty()) return doc_.column_titles[c];
         switch (c) {
             case kRef: return labels_.col_reference;
             case kDesc: return labels_.col_description;

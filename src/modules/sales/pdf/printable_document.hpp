@@ -10,6 +10,7 @@
 // to show, so a quote without payment details or a client without SIREN needs no special case.
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -114,6 +115,11 @@ struct PrintableDocument {
     std::vector<std::string> delivery_address;  // empty when it is the client's address
 
     std::vector<PrintableLine> lines;
+    // Other tables than a document's lines reuse the same columns under their own titles (an account
+    // statement prints Date | Pièce | Échéance | Débit | Crédit | Solde in the reference, description,
+    // quantity, unit price, discount and total columns). In column order: reference, description,
+    // quantity, unit, unit price, discount, VAT, total; an empty title keeps the renderer's own.
+    std::array<std::string, 8> column_titles;
     std::vector<VatSummaryRow> vat_summary;
     std::vector<TotalRow> totals;
     PaymentBlock payment;

@@ -71,6 +71,7 @@ Result<void> check_sizes(const PrintableDocument& d) {
     c.text(d.due_date_label, "due_date_label");
     c.text(d.subject, "subject");
     c.text(d.footer, "footer");
+    for (const auto& title : d.column_titles) c.text(title, "column_titles");
     c.text(d.watermark, "watermark", kMaxWatermark);
     c.text(d.notes, "notes", kMaxLongText);
     c.count(d.header_fields.size(), "header_fields", kMaxListItems);

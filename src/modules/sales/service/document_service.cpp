@@ -19,6 +19,7 @@
 #include "modules/sales/domain/numbering.hpp"
 #include "modules/sales/domain/situation.hpp"
 #include "modules/sales/model/issue_chain.hpp"
+#include "modules/sales/service/print_document.hpp"
 #include "store/keyset_cursor.hpp"
 
 namespace comptoir::sales {
@@ -629,6 +630,23 @@ Result<std::string> DocumentService::pdf(const Actor& actor, std::int64_t id) {
             logo.assign(std::istreambuf_iterator<char>(in), {});
         }
     return renderer_(PrintInput{*d, totals, logo, true});
+}
+
+Result<pdf::PrintableDocument> DocumentService::letterhead(const Actor& actor, std::int64_t client_id) {
+    auto company = companies_.get(actor);
+    if (!company) return fail(company.error());
+    auto client = clients_.get(actor, client_id);
+    if (!client) return fail(client.error());
+    auto conn = db_.acquire();
+    const auto stored = storage::settings(*conn, actor.company_id);
+    std::string logo;
+    if (!company->logo_file.empty())
+        if (auto file = companies_.logo(actor)) {
+            std::ifstream in(file->path, std::ios::binary);
+            logo.assign(std::istreambuf_iterator<char>(in), {});
+        }
+    auto head = sales::letterhead(seller_snapshot(*company, stored.vat_on_debits), client_snapshot(*client), logo);
+    return head;
 }
 
 Result<SalesSettings> DocumentService::settings(const Actor& actor) {

@@ -20,6 +20,7 @@
 #include "modules/sales/domain/totals.hpp"
 #include "modules/sales/model/document.hpp"
 #include "modules/sales/model/printable.hpp"
+#include "modules/sales/pdf/printable_document.hpp"
 #include "modules/sales/storage/document_store.hpp"
 #include "store/database.hpp"
 
@@ -133,6 +134,11 @@ public:
     // The stored PDF of an issued document (rendered and stored now if it is not yet), or a draft
     // rendered now with its watermark.
     Result<std::string> pdf(const Actor& actor, std::int64_t id);
+
+    // The company's letterhead for a page printed about one of its clients (an account statement):
+    // the seller's identity and logo and the client's block as they are now, the bank details in
+    // the payment panel. Not found for another company's client.
+    Result<pdf::PrintableDocument> letterhead(const Actor& actor, std::int64_t client_id);
 
     // Issued PDFs are rendered after validation, outside its transaction. `on_issued` is called after
     // each validation commits (the module wakes its renderers); render_pending renders and stores up

@@ -64,11 +64,40 @@ std::string iban_groups(const std::string& iban) {
 
 }  // namespace
 
+pdf::PrintableDocument letterhead(const std::string& seller_json, const std::string& client_json, const std::string& logo) {
+    const json seller = json::parse(seller_json.empty() ? "{}" : seller_json, nullptr, false);
+    const json client = json::parse(client_json.empty() ? "{}" : client_json, nullptr, false);
+    pdf::PrintableDocument p;
+    p.seller.name = str(seller, "name");
+    p.seller.legal_form = str(seller, "legal_form");
+    if (seller.contains("share_capital_cents") && seller["share_capital_cents"].is_number_integer())
+        p.seller.share_capital = eur(Money::from_cents(seller["share_capital_cents"].get<std::int64_t>()));
+    p.seller.address_lines = address_lines(str(seller, "address_line1"), str(seller, "address_line2"),
+                                           str(seller, "postal_code"), str(seller, "city"), str(seller, "country"));
+    p.seller.siren = str(seller, "siren");
+    p.seller.siret = str(seller, "siret");
+    p.seller.rcs_city = str(seller, "rcs_city");
+    p.seller.vat_number = str(seller, "vat_number");
+    p.seller.phone = str(seller, "phone");
+    p.seller.email = str(seller, "email");
+    p.seller.website = str(seller, "website");
+    p.seller.logo = logo;
+
+    p.client.name = str(client, "name");
+    if (client.contains("billing")) p.client.address_lines = address_of(client["billing"]);
+    p.client.siren = str(client, "siren");
+    p.client.vat_number = str(client, "vat_number");
+    if (client.contains("delivery") && client["delivery"].is_object()) p.delivery_address = address_of(client["delivery"]);
+
+    p.payment.iban = iban_groups(str(seller, "iban"));
+    p.payment.bic = str(seller, "bic");
+    return p;
+}
+
 pdf::PrintableDocument printable(const PrintInput& input) {
     const Document& d = input.document;
     const Totals& t = input.totals;
     const json seller = json::parse(d.seller_json.empty() ? "{}" : d.seller_json, nullptr, false);
-    const json client = json::parse(d.client_json.empty() ? "{}" : d.client_json, nullptr, false);
 
     pdf::PrintableDocument p;
     p.kind_label = upper_fr(label_fr(d.type));
@@ -89,26 +118,10 @@ pdf::PrintableDocument printable(const PrintInput& input) {
     if (input.draft) p.watermark = "BROUILLON";
     else if (d.type == DocumentType::ProForma) p.watermark = "PRO FORMA";
 
-    p.seller.name = str(seller, "name");
-    p.seller.legal_form = str(seller, "legal_form");
-    if (seller.contains("share_capital_cents") && seller["share_capital_cents"].is_number_integer())
-        p.seller.share_capital = eur(Money::from_cents(seller["share_capital_cents"].get<std::int64_t>()));
-    p.seller.address_lines = address_lines(str(seller, "address_line1"), str(seller, "address_line2"),
-                                           str(seller, "postal_code"), str(seller, "city"), str(seller, "country"));
-    p.seller.siren = str(seller, "siren");
-    p.seller.siret = str(seller, "siret");
-    p.seller.rcs_city = str(seller, "rcs_city");
-    p.seller.vat_number = str(seller, "vat_number");
-    p.seller.phone = str(seller, "phone");
-    p.seller.email = str(seller, "email");
-    p.seller.website = str(seller, "website");
-    p.seller.logo = input.logo;
-
-    p.client.name = str(client, "name");
-    if (client.contains("billing")) p.client.address_lines = address_of(client["billing"]);
-    p.client.siren = str(client, "siren");
-    p.client.vat_number = str(client, "vat_number");
-    if (client.contains("delivery") && client["delivery"].is_object()) p.delivery_address = address_of(client["delivery"]);
+    pdf::PrintableDocument head = letterhead(d.seller_json, d.client_json, input.logo);
+    p.seller = std::move(head.seller);
+    p.client = std::move(head.client);
+    p.delivery_address = std::move(head.delivery_address);
 
     bool any_discount = false;
     for (const auto& l : d.lines) any_discount = any_discount || l.line.discount_percent.mantissa() != 0;
