@@ -38,6 +38,7 @@ App::App(AppConfig config) : config_(std::move(config)) {
     sales_->documents().use_catalog(catalog_->items());
     payments_ = std::make_unique<payments::PaymentsModule>(*db_, crm_->clients(), sales_->documents());
     sales_->documents().use_payment_status(payments_->payments());
+    dashboard_ = std::make_unique<dashboard::DashboardModule>(*db_, identity_->companies());
     einvoice_ = std::make_unique<einvoice::EinvoiceModule>(*db_, sales_->documents(), identity_->companies());
     sales_->documents().use_issue_hooks(einvoice_->einvoices());
 }
@@ -52,6 +53,7 @@ http::WebServer& App::web() {
         catalog_->register_routes(*web_);
         sales_->register_routes(*web_);
         payments_->register_routes(*web_);
+        dashboard_->register_routes(*web_);
         einvoice_->register_routes(*web_);
     }
     return *web_;

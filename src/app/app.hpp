@@ -8,6 +8,7 @@
 #include "http/web_server.hpp"
 #include "modules/catalog/catalog_module.hpp"
 #include "modules/crm/crm_module.hpp"
+#include "modules/dashboard/dashboard_module.hpp"
 #include "modules/einvoice/einvoice_module.hpp"
 #include "modules/identity/identity_module.hpp"
 #include "modules/payments/payments_module.hpp"
@@ -34,6 +35,7 @@ public:
     catalog::CatalogModule& catalog() { return *catalog_; }
     sales::SalesModule& sales() { return *sales_; }
     payments::PaymentsModule& payments() { return *payments_; }
+    dashboard::DashboardModule& dashboard() { return *dashboard_; }
     einvoice::EinvoiceModule& einvoice() { return *einvoice_; }
     http::WebServer& web();  // created on first use (the CLI's other commands don't need it)
 
@@ -45,6 +47,7 @@ private:
     std::unique_ptr<catalog::CatalogModule> catalog_;
     std::unique_ptr<sales::SalesModule> sales_;
     std::unique_ptr<payments::PaymentsModule> payments_;
+    std::unique_ptr<dashboard::DashboardModule> dashboard_;
     std::unique_ptr<einvoice::EinvoiceModule> einvoice_;
     std::unique_ptr<http::WebServer> web_;
 };

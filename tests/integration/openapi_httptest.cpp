@@ -255,6 +255,29 @@ TEST_P(OpenApi, PaymentResponsesMatchTheirSchemas) {
               "");
 }
 
+TEST_P(OpenApi, DashboardResponseMatchesItsSchema) {
+    SKIP_UNLESS_AVAILABLE(GetParam());
+    TestApp app(GetParam());
+    auto company = app.create_company("Acme", "admin@acme.test");
+    const auto& token = company.admin_token;
+    auto doc = app.raw("GET", "/api/v1/openapi.json", "", {}).json();
+    SchemaChecker checker(doc);
+    const auto schema = doc["paths"]["/api/v1/dashboard"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/dashboard", token).json(), schema, "empty dashboard"), "");
+    auto client = app.api("POST", "/api/v1/clients", token, json{{"legal_name", "Boulangerie Martin"}});
+    ASSERT_EQ(client.status, 201) << client.body;
+    auto invoice = app.api("POST", "/api/v1/documents", token,
+                           json{{"type", "invoice"}, {"client_id", client.json()["id"]},
+                                {"lines", json::array({{{"description", "Pose"}, {"unit_price", "100"}}})}});
+    ASSERT_EQ(invoice.status, 201) << invoice.body;
+    auto invoice_id = std::to_string(invoice.json()["id"].get<int>());
+    ASSERT_EQ(app.api("POST", "/api/v1/documents/" + invoice_id + "/validate", token, json::object()).status, 200);
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/dashboard?period=this_year", token).json(), schema, "dashboard"), "");
+    auto bad = app.api("GET", "/api/v1/dashboard?from=2026-13-01&to=2026-01-01", token);
+    ASSERT_EQ(bad.status, 422);
+    EXPECT_EQ(checker.check(bad.json(), doc["components"]["schemas"]["Problem"], "problem"), "");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, OpenApi, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return backend_name(info.param); });
 

@@ -33,7 +33,6 @@ http::Authenticator& IdentityModule::authenticator() { return impl_->authenticat
 void IdentityModule::register_routes(http::WebServer& web) {
     auto& s = impl_->services;
     register_auth_pages(web, s);
-    register_home_page(web, s);
     register_settings_pages(web, s);
     register_admin_user_pages(web, s);
     register_admin_company_pages(web, s);

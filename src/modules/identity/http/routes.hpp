@@ -20,7 +20,6 @@ struct Services {
 };
 
 void register_auth_pages(http::WebServer& web, Services& services);      // /login, /logout, /invite/{token}
-void register_home_page(http::WebServer& web, Services& services);       // /
 void register_settings_pages(http::WebServer& web, Services& services);  // /settings
 void register_admin_user_pages(http::WebServer& web, Services& services);
 void register_admin_company_pages(http::WebServer& web, Services& services);  // + /company/logo

@@ -1,0 +1,33 @@
+// The dashboard: the home page "/" and GET /api/v1/dashboard. Invoiced and collected per month,
+// receivables today by age, top clients and open quotes, for a period the user chooses. It reads
+// what sales (documents), payments and crm (client names) store and writes nothing.
+#pragma once
+
+#include <memory>
+
+#include "http/web_server.hpp"
+#include "store/database.hpp"
+
+namespace comptoir::identity {
+class CompanyService;
+}
+
+namespace comptoir::dashboard {
+
+class DashboardService;
+
+class DashboardModule {
+public:
+    DashboardModule(store::Database& db, identity::CompanyService& companies);
+    ~DashboardModule();
+
+    DashboardService& dashboard();
+    // The home page (and its "home" navigation entry) and the API.
+    void register_routes(http::WebServer& web);
+
+private:
+    identity::CompanyService& companies_;
+    std::unique_ptr<DashboardService> service_;
+};
+
+}  // namespace comptoir::dashboard
