@@ -26,6 +26,7 @@ App::App(AppConfig config) : config_(std::move(config)) {
     for (auto& m : catalog::CatalogModule::migrations()) all.push_back(std::move(m));
     for (auto& m : sales::SalesModule::migrations()) all.push_back(std::move(m));
     for (auto& m : payments::PaymentsModule::migrations()) all.push_back(std::move(m));
+    for (auto& m : mail::MailModule::migrations()) all.push_back(std::move(m));
     for (auto& m : einvoice::EinvoiceModule::migrations()) all.push_back(std::move(m));
     store::migrate(*db_, all);
     // Fresh planner statistics, so search drives from the selective index; cheap when nothing changed.
@@ -38,9 +39,11 @@ App::App(AppConfig config) : config_(std::move(config)) {
     sales_->documents().use_catalog(catalog_->items());
     payments_ = std::make_unique<payments::PaymentsModule>(*db_, crm_->clients(), sales_->documents());
     sales_->documents().use_payment_status(payments_->payments());
-    dashboard_ = std::make_unique<dashboard::DashboardModule>(*db_, identity_->companies());
+    mail_ = std::make_unique<mail::MailModule>(*db_, sales_->documents(), crm_->clients(), identity_->companies());
+    payments_->payments().add_history_source(mail_->history());
     einvoice_ = std::make_unique<einvoice::EinvoiceModule>(*db_, sales_->documents(), identity_->companies());
     sales_->documents().use_issue_hooks(einvoice_->einvoices());
+    dashboard_ = std::make_unique<dashboard::DashboardModule>(*db_, identity_->companies());
 }
 
 App::~App() = default;
@@ -53,8 +56,9 @@ http::WebServer& App::web() {
         catalog_->register_routes(*web_);
         sales_->register_routes(*web_);
         payments_->register_routes(*web_);
-        dashboard_->register_routes(*web_);
+        mail_->register_routes(*web_);
         einvoice_->register_routes(*web_);
+        dashboard_->register_routes(*web_);
     }
     return *web_;
 }

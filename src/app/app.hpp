@@ -8,9 +8,10 @@
 #include "http/web_server.hpp"
 #include "modules/catalog/catalog_module.hpp"
 #include "modules/crm/crm_module.hpp"
-#include "modules/dashboard/dashboard_module.hpp"
 #include "modules/einvoice/einvoice_module.hpp"
+#include "modules/dashboard/dashboard_module.hpp"
 #include "modules/identity/identity_module.hpp"
+#include "modules/mail/mail_module.hpp"
 #include "modules/payments/payments_module.hpp"
 #include "modules/sales/sales_module.hpp"
 #include "store/database.hpp"
@@ -35,8 +36,9 @@ public:
     catalog::CatalogModule& catalog() { return *catalog_; }
     sales::SalesModule& sales() { return *sales_; }
     payments::PaymentsModule& payments() { return *payments_; }
-    dashboard::DashboardModule& dashboard() { return *dashboard_; }
+    mail::MailModule& mail() { return *mail_; }
     einvoice::EinvoiceModule& einvoice() { return *einvoice_; }
+    dashboard::DashboardModule& dashboard() { return *dashboard_; }
     http::WebServer& web();  // created on first use (the CLI's other commands don't need it)
 
 private:
@@ -47,8 +49,9 @@ private:
     std::unique_ptr<catalog::CatalogModule> catalog_;
     std::unique_ptr<sales::SalesModule> sales_;
     std::unique_ptr<payments::PaymentsModule> payments_;
-    std::unique_ptr<dashboard::DashboardModule> dashboard_;
+    std::unique_ptr<mail::MailModule> mail_;
     std::unique_ptr<einvoice::EinvoiceModule> einvoice_;
+    std::unique_ptr<dashboard::DashboardModule> dashboard_;
     std::unique_ptr<http::WebServer> web_;
 };
 

@@ -261,6 +261,11 @@ void render_document_page(PageContext& ctx, const PageDeps& deps, std::int64_t i
         {"einvoice_url", !draft && (is_legal_invoice(d.type) || d.type == DocumentType::CreditNote)
                              ? json("/documents/" + sid + "/einvoice")
                              : json(nullptr)},
+        // Served by the mail module (/documents/{id}/email), which checks the permission again.
+        {"email_url", !draft && d.status != DocumentStatus::Cancelled &&
+                              (ctx.actor().role == Role::Admin || ctx.actor().role == Role::Sales)
+                          ? json("/documents/" + sid + "/email")
+                          : json(nullptr)},
         {"actions", actions(ctx, deps, detail, v)},
         {"seller", seller_party(ctx, deps, d)},
         {"client", client_party(ctx, deps, d)},
