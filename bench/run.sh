@@ -18,6 +18,7 @@
 #   BENCH_THREADS          server worker threads (default: the server's own default)
 #   BENCH_PORT             loopback port (default: the first free one from 18080)
 #   BENCH_DATABASE         postgresql://... to bench PostgreSQL instead of SQLite (must be an EMPTY database)
+#   BUILD_DIR              the build directory holding comptoir and comptoir_bench (default build)
 #   BENCH_KEEP=1           keep the temporary data directory (database, server log) for inspection
 # What-if experiments (SQLite only, need the sqlite3 command; the summary flags them):
 #   BENCH_EXPERIMENT_SQL   SQL run on the fresh database before the server starts, e.g.
@@ -26,8 +27,11 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="$ROOT/build/src/app/comptoir"
-BENCH="$ROOT/build/bench/comptoir_bench"
+# BUILD_DIR: the build to bench (default build/, what `make bench` builds); relative to the repository.
+BUILD_DIR="${BUILD_DIR:-build}"
+[[ "$BUILD_DIR" = /* ]] || BUILD_DIR="$ROOT/$BUILD_DIR"
+BIN="$BUILD_DIR/src/app/comptoir"
+BENCH="$BUILD_DIR/bench/comptoir_bench"
 COUNT="${BENCH_CLIENTS:-1000000}"
 CONNECTIONS="${BENCH_CONNECTIONS:-2}"
 BATCH="${BENCH_BATCH:-1000}"

@@ -15,6 +15,7 @@ PACKAGES=(
   postgresql postgresql-contrib python3-aiosmtpd
   chromium wrk fonts-dejavu-core ca-certificates
   libcairo2-dev libpango1.0-dev fonts-liberation2 poppler-utils
+  libzip-dev libxml2-dev libxlsxwriter-dev
   libxml2-dev libxml2-utils libqpdf-dev qpdf icc-profiles-free
 )
 # Node.js/npm: the machine may already ship them (e.g. a NodeSource build with

@@ -11,6 +11,8 @@
 namespace comptoir::crm {
 
 class ClientService;
+class ImportService;
+class ExportService;
 
 class CrmModule {
 public:
@@ -20,6 +22,8 @@ public:
     static std::vector<store::Migration> migrations();
     void register_routes(http::WebServer& web);
     ClientService& clients();
+    ImportService& imports();
+    ExportService& exports();
 
 private:
     struct Impl;

@@ -156,7 +156,19 @@ void register_list_page(http::WebServer& web, ClientService& service) {
             {"empty_first", n == 0 && !filtered && !p.archived && p.cursor.empty()},
             {"empty_archived", n == 0 && !filtered && p.archived},
             {"empty_search", n == 0 && (filtered || (!p.archived && !p.cursor.empty()))},
-            {"can_write", can_write_clients(ctx.actor())}};
+            {"can_write", can_write_clients(ctx.actor())},
+            {"export", nullptr}};
+        if (ctx.actor().is_admin()) {
+            // Export exactly this list: the same search, filters and order (every page of it).
+            auto params = p.base();
+            if (p.sort != "name") params.emplace_back("sort", p.sort);
+            auto with_format = [&](const std::string& format) {
+                auto q = params;
+                q.emplace_back("format", format);
+                return "/clients/export" + query_string(q);
+            };
+            results["export"] = {{"csv", with_format("csv")}, {"xlsx", with_format("xlsx")}};
+        }
 
         // The same URL serves the page and the fragment: caches must keep them apart.
         ctx.response().set_header("Vary", "HX-Request");

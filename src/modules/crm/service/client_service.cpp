@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include "core/clock.hpp"
 #include "modules/crm/domain/accounting_code.hpp"
 #include "modules/crm/model/client_json.hpp"
 #include "modules/crm/model/client_validation.hpp"
+#include "modules/crm/service/client_writer.hpp"
 #include "modules/crm/storage/client_store.hpp"
 
 namespace comptoir::crm {
@@ -16,100 +18,11 @@ constexpr std::size_t kMaxBatch = 1000;
 
 Error client_not_found() { return Error::not_found("Ce client n'existe pas.", "This client does not exist."); }
 
-Error duplicate_error(const std::vector<DuplicateMatch>& matches) {
-    Error e{ErrorKind::Duplicate, "client.duplicate",
-            "Un client ou un contact existant a le même téléphone, e-mail ou SIRET. Vérifiez les fiches "
-            "correspondantes ou confirmez la création.",
-            "An existing client or contact has the same phone, email or SIRET. Check the matching records or "
-            "confirm to save anyway.",
-            {}, {}};
-    e.extension_json = nlohmann::json{{"matches", matches_json(matches)}}.dump();
-    return e;
-}
-
-// References to other records must belong to the actor's company; a foreign id reads as unknown. Each
-// id is looked up once per use case, which matters for a batch where every client names the same few.
-class References {
-public:
-    References(store::Connection& conn, const Actor& actor) : conn_(conn), company_id_(actor.company_id) {}
-
-    void check(const Client& c, std::vector<FieldIssue>& issues) {
-        if (c.assigned_user_id && !known(users_, *c.assigned_user_id, [&](std::int64_t id) {
-                return storage::user_in_company(conn_, company_id_, id);
-            }))
-            issues.push_back({"assigned_user_id", "assigned_user_id.unknown", "Ce membre de l'équipe n'existe pas.",
-                              "This team member does not exist."});
-        bool all_categories = std::all_of(c.category_ids.begin(), c.category_ids.end(), [&](std::int64_t id) {
-            return known(categories_, id, [&](std::int64_t i) {
-                return !storage::existing_categories(conn_, company_id_, {i}).empty();
-            });
-        });
-        if (!all_categories)
-            issues.push_back({"category_ids", "category_ids.unknown", "Une des catégories choisies n'existe pas.",
-                              "One of the chosen categories does not exist."});
-    }
-
-private:
-    template <typename Lookup>
-    bool known(std::map<std::int64_t, bool>& cache, std::int64_t id, Lookup lookup) {
-        auto it = cache.find(id);
-        if (it == cache.end()) it = cache.emplace(id, lookup(id)).first;
-        return it->second;
-    }
-
-    store::Connection& conn_;
-    std::int64_t company_id_;
-    std::map<std::int64_t, bool> users_, categories_;
-};
-
-AccountingCodeRule company_rule(store::Connection& conn, const Actor& actor) {
-    auto rule = parse_rule(storage::accounting_code_rule(conn, actor.company_id));
-    return rule ? *rule : AccountingCodeRule{};
-}
-
-Result<std::string> assign_accounting_code(store::Connection& conn, const Actor& actor, const Client& c,
-                                           const AccountingCodeRule& rule) {
-    if (!c.accounting_code.empty()) {
-        if (storage::accounting_code_taken(conn, actor.company_id, c.accounting_code, c.id))
-            return fail(Error::invalid_field("accounting_code", "accounting_code.taken",
-                                             "Ce compte auxiliaire est déjà attribué à un autre client.",
-                                             "This accounting code is already used by another client."));
-        return c.accounting_code;
-    }
-    // A generated code that collides (a renamed client, a code typed by hand) takes the next number.
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        auto code = generate_code(rule, c.display_name(), storage::next_counter(conn, actor.company_id, "accounting_code"));
-        if (!storage::accounting_code_taken(conn, actor.company_id, code, c.id)) return code;
-    }
-    return fail(Error::internal("accounting_code.exhausted"));
-}
-
-using DeferredTerms = std::vector<std::pair<std::string, std::int64_t>>;
-
-// Writes one new, already normalised client: checks, duplicates, accounting code, rows and index.
-// With `deferred`, its search terms are appended there for the caller to write with the batch's.
-Result<Client> write_new(store::Connection& conn, const Actor& actor, Client c, std::vector<FieldIssue> issues,
-                         DuplicatePolicy policy, References& refs, const AccountingCodeRule& rule,
-                         const std::string& now, DeferredTerms* deferred) {
-    refs.check(c, issues);
-    if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
-    c.id = 0;
-    if (policy == DuplicatePolicy::Refuse)
-        if (auto matches = storage::find_duplicates(conn, actor.company_id, c); !matches.empty())
-            return fail(duplicate_error(matches));
-    TRY_RESULT(code, assign_accounting_code(conn, actor, c, rule));
-    c.accounting_code = code;
-    c.id = storage::insert_client(conn, actor.company_id, c, actor.user_id, now);
-    storage::save_contacts(conn, actor.company_id, c.id, c.contacts, now);  // gives the contacts their ids
-    if (!c.category_ids.empty()) storage::save_categories(conn, actor.company_id, c.id, c.category_ids);
-    storage::insert_channels(conn, actor.company_id, c.id, storage::channels_of(c));
-    if (deferred) {
-        for (auto& term : storage::search_terms_of(c)) deferred->emplace_back(std::move(term), c.id);
-    } else {
-        storage::reindex_client(conn, actor.company_id, c);
-    }
-    return c;
-}
+using writer::assign_accounting_code;
+using writer::company_rule;
+using writer::DeferredTerms;
+using writer::References;
+using writer::write_new;
 
 }  // namespace
 
@@ -155,16 +68,13 @@ Result<Client> ClientService::update(const Actor& actor, std::int64_t id, Client
                     return k.client_id == m.client_id && k.field == m.field && k.value == m.value;
                 });
             });
-            if (!matches.empty()) return fail(duplicate_error(matches));
+            if (!matches.empty()) return fail(writer::duplicate_error(matches));
         }
         if (c.accounting_code.empty()) c.accounting_code = before->accounting_code;
         TRY_RESULT(code, assign_accounting_code(conn, actor, c, company_rule(conn, actor)));
         c.accounting_code = code;
         auto now = now_iso();
-        storage::update_client(conn, actor.company_id, c, actor.user_id, now);
-        storage::save_contacts(conn, actor.company_id, id, c.contacts, now);
-        storage::save_categories(conn, actor.company_id, id, c.category_ids);
-        storage::reindex_client(conn, actor.company_id, c);
+        writer::write_update(conn, actor, c, now);
         auto changes = audit::diff(audit_snapshot(*before), audit_snapshot(c));
         if (!changes.empty()) audit::record(conn, actor, "client", id, "update", changes);
         return *storage::find_client(conn, actor.company_id, id);
@@ -264,6 +174,14 @@ Result<std::vector<BatchResult>> ClientService::create_batch(const Actor& actor,
         // The batch commits as a whole; per-item failures wrote nothing (checks precede writes).
         return results;
     });
+}
+
+void ClientService::add_client_reference(ClientReference reference) {
+    bool identifier = !reference.table.empty() && std::all_of(reference.table.begin(), reference.table.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || c == '_';
+    });
+    if (!identifier) throw std::invalid_argument("client reference: not a table name: " + reference.table);
+    references_.push_back(std::move(reference));
 }
 
 Result<std::vector<audit::Entry>> ClientService::history(const Actor& actor, std::int64_t client_id) {

@@ -41,6 +41,16 @@ struct BatchResult {
     std::vector<FieldIssue> errors;
 };
 
+// A table of another module whose rows belong to a client (documents, payments...), with
+// `company_id` and `client_id` columns. Modules register theirs at start-up, so that crm can tell
+// whether a client is in use (an import's undo refuses to remove or rewind clients that have since
+// got documents or payments) without depending on those modules.
+struct ClientReference {
+    std::string table;     // an identifier: lower-case letters and underscores only
+    std::string label_fr;  // "documents commerciaux"
+    std::string label_en;  // "commercial documents"
+};
+
 class ClientService {
 public:
     explicit ClientService(store::Database& db) : db_(db) {}
@@ -69,8 +79,13 @@ public:
     Result<std::vector<audit::Entry>> history(const Actor& actor, std::int64_t client_id);
     Result<std::vector<UserRef>> assignable_users(const Actor& actor);
 
+    // Throws std::invalid_argument for a table name that is not a plain identifier.
+    void add_client_reference(ClientReference reference);
+    const std::vector<ClientReference>& client_references() const { return references_; }
+
 private:
     store::Database& db_;
+    std::vector<ClientReference> references_;
 };
 
 bool can_write_clients(const Actor& actor);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "core/contact/phone.hpp"
@@ -229,9 +230,78 @@ INSERT INTO contacts (company_id, client_id, civility, first_name, last_name, ro
     }
 }
 
+void insert_contacts(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
+                     std::vector<Contact>& contacts, const std::string& now) {
+    std::int64_t position = 0;
+    for (auto& c : contacts) {
+        c.id = conn.insert(R"SQL(
+INSERT INTO contacts (company_id, client_id, civility, first_name, last_name, role, emails, phones, is_primary, position,
+  created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))SQL",
+                           {company_id, client_id, c.civility, c.first_name, c.last_name, c.role,
+                            nlohmann::json(c.emails).dump(), nlohmann::json(c.phones).dump(), std::int64_t{c.is_primary},
+                            position++, now, now});
+    }
+}
+
+std::string id_in(store::Dialect dialect) {
+    return dialect == store::Dialect::Sqlite ? "IN (SELECT value FROM json_each(?))" : "= ANY(CAST(? AS BIGINT[]))";
+}
+
+std::string id_list_value(store::Dialect dialect, const std::vector<std::int64_t>& ids) {
+    const bool sqlite = dialect == store::Dialect::Sqlite;
+    std::string list = sqlite ? "[" : "{";
+    for (std::size_t i = 0; i < ids.size(); ++i) list += (i ? "," : "") + std::to_string(ids[i]);
+    list += sqlite ? "]" : "}";
+    return list;
+}
+
+std::vector<Client> find_clients(store::Connection& conn, std::int64_t company_id, const std::vector<std::int64_t>& ids) {
+    if (ids.empty()) return {};
+    const std::string list = id_list_value(conn.dialect(), ids);
+    const std::string in_list = id_in(conn.dialect());
+    std::map<std::int64_t, Client> by_id;
+    std::string sql = std::string("SELECT ") + kClientColumns + R"SQL(
+FROM clients c
+LEFT JOIN users cu ON cu.id = c.created_by
+LEFT JOIN users uu ON uu.id = c.updated_by
+LEFT JOIN users au ON au.id = c.assigned_user_id
+WHERE c.company_id = ? AND c.id )SQL" + in_list;
+    for (const auto& r : conn.query(sql, {company_id, list})) {
+        Client c = client_from_row(r);
+        by_id.emplace(c.id, std::move(c));
+    }
+    for (const auto& r : conn.query(R"SQL(
+SELECT id, civility, first_name, last_name, role, emails, phones, is_primary, client_id FROM contacts
+WHERE company_id = ? AND client_id )SQL" + in_list + " ORDER BY client_id, is_primary DESC, position, id",
+                                    {company_id, list})) {
+        auto it = by_id.find(r.int64(8));
+        if (it == by_id.end()) continue;
+        Contact k;
+        k.id = r.int64(0);
+        k.civility = r.text(1);
+        k.first_name = r.text(2);
+        k.last_name = r.text(3);
+        k.role = r.text(4);
+        k.emails = json_strings(r.text(5));
+        k.phones = json_strings(r.text(6));
+        k.is_primary = r.boolean(7);
+        it->second.contacts.push_back(std::move(k));
+    }
+    for (const auto& r : conn.query("SELECT client_id, category_id FROM client_categories WHERE company_id = ? AND client_id " +
+                                        in_list + " ORDER BY client_id, category_id",
+                                    {company_id, list}))
+        if (auto it = by_id.find(r.int64(0)); it != by_id.end()) it->second.category_ids.push_back(r.int64(1));
+    std::vector<Client> out;
+    out.reserve(by_id.size());
+    for (auto id : ids)
+        if (auto it = by_id.find(id); it != by_id.end()) out.push_back(std::move(it->second));
+    return out;
+}
+
 void save_categories(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
-                     const std::vector<std::int64_t>& category_ids) {
-    conn.execute("DELETE FROM client_categories WHERE company_id = ? AND client_id = ?", {company_id, client_id});
+                     const std::vector<std::int64_t>& category_ids, bool fresh) {
+    if (!fresh)
+        conn.execute("DELETE FROM client_categories WHERE company_id = ? AND client_id = ?", {company_id, client_id});
     for (auto id : category_ids)
         conn.execute("INSERT INTO client_categories (company_id, client_id, category_id) VALUES (?, ?, ?)",
                      {company_id, client_id, id});

@@ -23,8 +23,18 @@ void set_archived(store::Connection& conn, std::int64_t company_id, std::int64_t
 void save_contacts(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
                    std::vector<Contact>& contacts, const std::string& now);
 std::vector<Contact> load_contacts(store::Connection& conn, std::int64_t company_id, std::int64_t client_id);
+// For a new client, which has no contacts yet: inserts them all and gives them their ids.
+void insert_contacts(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
+                     std::vector<Contact>& contacts, const std::string& now);
+// `fresh`: a new client, with nothing to delete first.
 void save_categories(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
-                     const std::vector<std::int64_t>& category_ids);
+                     const std::vector<std::int64_t>& category_ids, bool fresh = false);
+// Several whole clients (contacts and categories included) at once, in the order of `ids`; ids of
+// other companies or of no client are left out. Three statements per call (export, import).
+// "IN (…)" over a list of ids bound as one parameter (id_list_value), on either database.
+std::string id_in(store::Dialect dialect);
+std::string id_list_value(store::Dialect dialect, const std::vector<std::int64_t>& ids);
+std::vector<Client> find_clients(store::Connection& conn, std::int64_t company_id, const std::vector<std::int64_t>& ids);
 
 // What a client contributes to the duplicate-detection channels and to the search index.
 struct Channel {

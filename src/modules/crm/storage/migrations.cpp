@@ -133,10 +133,68 @@ CREATE TABLE crm_counters (
 constexpr const char* kAccountingCodeIndex =
     "CREATE INDEX clients_by_accounting_code ON clients (company_id, accounting_code);";
 
+// Client imports (service/import_service.cpp). An import keeps the file's rows as read (JSON arrays
+// of cells), the column mapping, and per row what the dry run and the run decided: the outcome, the
+// client it created or updated, the reasons, and for an update the client as it was before (the
+// undo restores it). Progress is stored, so any server can show it and a restarted one resumes.
+constexpr const char* kImports = R"SQL(
+CREATE TABLE client_imports (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  created_by BIGINT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  file_name TEXT NOT NULL DEFAULT '',
+  file_format TEXT NOT NULL,
+  file_encoding TEXT NOT NULL DEFAULT '',
+  file_separator TEXT NOT NULL DEFAULT '',
+  file_bytes BIGINT NOT NULL DEFAULT 0,
+  headers TEXT NOT NULL,
+  mapping TEXT NOT NULL,
+  policy TEXT NOT NULL DEFAULT 'skip',
+  warnings TEXT NOT NULL DEFAULT '[]',
+  row_count BIGINT NOT NULL DEFAULT 0,
+  status TEXT NOT NULL,
+  checked_policy TEXT NOT NULL DEFAULT '',
+  progress_done BIGINT NOT NULL DEFAULT 0,
+  progress_total BIGINT NOT NULL DEFAULT 0,
+  check_counts TEXT NOT NULL DEFAULT '{}',
+  counts TEXT NOT NULL DEFAULT '{}',
+  created_categories TEXT NOT NULL DEFAULT '[]',
+  error TEXT NOT NULL DEFAULT '',
+  run_by BIGINT,
+  started_at TEXT NOT NULL DEFAULT '',
+  finished_at TEXT NOT NULL DEFAULT '',
+  undone_by BIGINT,
+  undone_at TEXT NOT NULL DEFAULT '',
+  heartbeat_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX client_imports_by_company ON client_imports (company_id, id);
+CREATE INDEX client_imports_by_status ON client_imports (status);
+
+CREATE TABLE client_import_rows (
+  company_id BIGINT NOT NULL,
+  import_id BIGINT NOT NULL,
+  row_no BIGINT NOT NULL,
+  line BIGINT NOT NULL,
+  cells TEXT NOT NULL,
+  check_outcome TEXT NOT NULL DEFAULT '',
+  check_detail TEXT NOT NULL DEFAULT '',
+  outcome TEXT NOT NULL DEFAULT '',
+  client_id BIGINT,
+  detail TEXT NOT NULL DEFAULT '',
+  before_image TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (import_id, row_no)
+) {{NO_ROWID}};
+CREATE INDEX client_import_rows_by_client ON client_import_rows (company_id, client_id);
+)SQL";
+
 }  // namespace
 
 std::vector<store::Migration> CrmModule::migrations() {
-    return {{"crm/0001_clients", kClients}, {"crm/0002_accounting_code_index", kAccountingCodeIndex}};
+    return {{"crm/0001_clients", kClients},
+            {"crm/0002_accounting_code_index", kAccountingCodeIndex},
+            {"crm/0003_client_imports", kImports}};
 }
 
 }  // namespace comptoir::crm

@@ -1,0 +1,57 @@
+// The write path of new and changed client cards, shared by the client service (one card, a batch)
+// and the import (chunks of rows). Internal to the crm module.
+#pragma once
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/actor.hpp"
+#include "core/error.hpp"
+#include "modules/crm/domain/accounting_code.hpp"
+#include "modules/crm/model/client.hpp"
+#include "modules/crm/service/client_service.hpp"
+#include "store/database.hpp"
+
+namespace comptoir::crm::writer {
+
+Error duplicate_error(const std::vector<DuplicateMatch>& matches);
+
+// References to other records must belong to the actor's company; a foreign id reads as unknown. Each
+// id is looked up once per use case, which matters for a batch where every client names the same few.
+class References {
+public:
+    References(store::Connection& conn, const Actor& actor) : conn_(conn), company_id_(actor.company_id) {}
+    void check(const Client& c, std::vector<FieldIssue>& issues);
+
+private:
+    store::Connection& conn_;
+    std::int64_t company_id_;
+    std::map<std::int64_t, bool> users_, categories_;
+};
+
+AccountingCodeRule company_rule(store::Connection& conn, const Actor& actor);
+Result<std::string> assign_accounting_code(store::Connection& conn, const Actor& actor, const Client& c,
+                                           const AccountingCodeRule& rule);
+
+// (term, client id) rows collected over a batch and written once, sorted (see write_new).
+using DeferredTerms = std::vector<std::pair<std::string, std::int64_t>>;
+
+// Writes one new, already normalised client: checks, duplicates, accounting code, rows and index.
+// With `deferred`, its search terms are appended there for the caller to write with the batch's,
+// in one sorted multi-row insert: a batch's terms then touch each index page once, not once per
+// client. Business failures (invalid, duplicate, code taken) are found before anything is written.
+Result<Client> write_new(store::Connection& conn, const Actor& actor, Client c, std::vector<FieldIssue> issues,
+                         DuplicatePolicy policy, References& refs, const AccountingCodeRule& rule,
+                         const std::string& now, DeferredTerms* deferred);
+
+// Writes the new state of an existing client (already normalised and checked, accounting code set):
+// the card, its contacts (ids kept, new ones inserted, absent ones deleted), categories and index.
+void write_update(store::Connection& conn, const Actor& actor, Client& c, const std::string& now);
+
+// Removes clients and everything that only exists through it (contacts, categories, channels,
+// search terms). The caller has checked that nothing else refers to it.
+void delete_clients(store::Connection& conn, std::int64_t company_id, const std::vector<std::int64_t>& client_ids);
+
+}  // namespace comptoir::crm::writer
