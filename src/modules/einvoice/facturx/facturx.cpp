@@ -275,6 +275,7 @@ Result<PdfInfo> read_pdf(const std::string& bytes, std::size_t max_attachment) {
                 QPDFObjectHandle intent = intents.getArrayItem(i);
                 if (intent.isDictionary() && intent.getKey("/DestOutputProfile").isStream()) out.output_intent = true;
             }
+        out.damaged = pdf.anyWarnings();
         return out;
     } catch (const std::exception& e) {
         return fail(unreadable(e.what()));

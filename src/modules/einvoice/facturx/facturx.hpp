@@ -37,6 +37,7 @@ struct Attachment {
 
 struct PdfInfo {
     bool encrypted = false;
+    bool damaged = false;                 // qpdf had to repair it (broken cross-reference table…)
     std::vector<Attachment> attachments;  // from the EmbeddedFiles tree and the catalog's AF array
     std::string xmp;                      // the catalog's metadata stream ("" when none)
     bool output_intent = false;           // /OutputIntents with a /DestOutputProfile

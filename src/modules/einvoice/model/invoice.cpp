@@ -40,14 +40,29 @@ std::optional<Profile> parse_profile(std::string_view code) {
 std::optional<Profile> profile_of_guideline(std::string_view id) {
     for (const auto& i : kProfiles)
         if (i.guideline == id) return i.profile;
-    // ZUGFeRD 2.x and XRechnung name the same profiles differently.
+    // ZUGFeRD 2.x and XRechnung name the same profiles with identifiers of their own.
+    if (id == "urn:zugferd.de:2p0:minimum") return Profile::Minimum;
+    if (id == "urn:zugferd.de:2p0:basicwl") return Profile::BasicWl;
+    if (id == "urn:cen.eu:en16931:2017#compliant#urn:zugferd.de:2p0:basic") return Profile::Basic;
+    if (id == "urn:cen.eu:en16931:2017#conformant#urn:zugferd.de:2p0:extended" ||
+        id == "urn:cen.eu:en16931:2017#conformant#urn:factur-x.eu:1p0:extended")
+        return Profile::Extended;
+    if (id.rfind("urn:cen.eu:en16931:2017#compliant#urn:xoev-de:kosit:standard:xrechnung", 0) == 0 ||
+        id.rfind("urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung", 0) == 0 ||
+        id == "urn:cen.eu:en16931:2017#compliant#urn:factur-x.eu:1p0:en16931" ||
+        id == "urn:fdc:peppol.eu:2017:poacc:billing:3.0" ||
+        id == "urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0")
+        return Profile::En16931;
+    return std::nullopt;
+}
+
+Profile guess_profile(std::string_view id) {
     auto has = [&](std::string_view s) { return id.find(s) != std::string_view::npos; };
     if (has("minimum")) return Profile::Minimum;
     if (has("basicwl")) return Profile::BasicWl;
     if (has("extended")) return Profile::Extended;
     if (has("basic")) return Profile::Basic;
-    if (has("en16931") || has("xrechnung") || has("comfort")) return Profile::En16931;
-    return std::nullopt;
+    return Profile::En16931;
 }
 
 bool is_credit_note_type(std::string_view t) {

@@ -25,7 +25,10 @@ std::string_view to_code(Profile p);            // "minimum", "basic_wl", "basic
 std::optional<Profile> parse_profile(std::string_view code);
 std::string_view guideline_id(Profile p);       // BT-24 value
 std::string_view conformance_level(Profile p);  // the XMP fx:ConformanceLevel: "MINIMUM", "BASIC WL", "BASIC", "EN 16931", "EXTENDED"
-std::optional<Profile> profile_of_guideline(std::string_view bt24);  // also recognises ZUGFeRD 2 / XRechnung ids
+// The profile of a BT-24 identifier: Factur-X's, ZUGFeRD 2's, XRechnung's and Peppol's; nullopt otherwise.
+std::optional<Profile> profile_of_guideline(std::string_view bt24);
+// For an identifier not recognised, the closest profile (to go on reading; the rules report BR-01).
+Profile guess_profile(std::string_view bt24);
 // Profiles without lines and VAT breakdown: not EN 16931 invoices.
 inline bool has_lines(Profile p) { return p != Profile::Minimum && p != Profile::BasicWl; }
 
@@ -140,6 +143,7 @@ struct Payment {
 
 struct Invoice {
     Profile profile = Profile::En16931;
+    bool profile_recognised = true;  // false: BT-24 named no known profile (received invoices)
     std::string number;           // BT-1
     std::string type_code = "380";  // BT-3 (380 invoice, 386 prepayment, 381 credit note, 384 corrective…)
     std::string issue_date;       // BT-2

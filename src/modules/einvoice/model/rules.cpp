@@ -75,7 +75,10 @@ public:
 
 private:
     void add(std::string rule, std::string term, std::string field, std::string fr, std::string en) {
-        out_.push_back({std::move(rule), std::move(term), std::move(field), std::move(fr), std::move(en)});
+        out_.push_back({std::move(rule), std::move(term), std::move(field), std::move(fr), std::move(en), false});
+    }
+    void warn(std::string rule, std::string term, std::string field, std::string fr, std::string en) {
+        out_.push_back({std::move(rule), std::move(term), std::move(field), std::move(fr), std::move(en), true});
     }
 
     void header() {
@@ -159,6 +162,24 @@ private:
             if (l.vat_category.empty())
                 add("BR-CO-04", "BT-151", f + ".vat", "La catégorie de TVA de la " + n + " est obligatoire.",
                     "The VAT category of " + en + " is required.");
+            // Comptoir's own check (EN 16931 has no rule for it): the line amount is what its
+            // quantity and price give, less its allowances, plus its charges (one cent of rounding).
+            if (auto gross = checked_mul(l.quantity, l.net_price)) {
+                std::optional<Decimal> per = l.base_quantity && !l.base_quantity->is_zero() ? checked_div(*gross, *l.base_quantity)
+                                                                                          : std::optional<Decimal>(*gross);
+                if (per) {
+                    Sum expected;
+                    expected.add(per->rounded(2));
+                    for (const auto& a : l.allowances_charges) a.charge ? expected.add(a.amount) : expected.sub(a.amount);
+                    auto diff = checked_sub(expected.value, l.net_amount);
+                    if (!expected.overflow && diff && (diff->mantissa() > 10000 || diff->mantissa() < -10000))
+                        warn("CPT-LINE", "BT-131", f,
+                            "Montant de la " + n + " : " + show(l.net_amount) + " alors que quantité × prix net donne " +
+                                show(expected.value) + ".",
+                            "Amount of " + en + ": " + show(l.net_amount) + " whereas quantity × net price gives " +
+                                show(expected.value) + ".");
+                }
+            }
             for (const auto& a : l.allowances_charges) {
                 if (a.reason.empty() && a.reason_code.empty())
                     add(a.charge ? "BR-44" : "BR-42", a.charge ? "BT-144" : "BT-139", f,
@@ -197,12 +218,13 @@ private:
             if (!v.rate && v.category != "O")
                 add("BR-48", "BT-119", f, "Chaque ligne du récapitulatif de TVA doit avoir son taux.",
                     "Each VAT breakdown must have a VAT rate.");
-            // BR-CO-17: VAT = basis × rate, rounded to two decimals (one cent of tolerance).
+            // BR-CO-17: VAT = basis × rate, rounded to two decimals; the CEN rules tolerate one unit
+            // of currency (a currency without cents rounds to the unit).
             if (v.rate) {
                 if (auto exact = checked_percent(v.taxable_amount, *v.rate)) {
                     auto expected = exact->rounded(2);
                     auto diff = checked_sub(expected, v.tax_amount);
-                    if (!diff || diff->mantissa() > 10000 || diff->mantissa() < -10000)
+                    if (!diff || diff->mantissa() > Decimal::kOne || diff->mantissa() < -Decimal::kOne)
                         add("BR-CO-17", "BT-117", f,
                             "La TVA à " + decimal_text(*v.rate, 0) + " % sur " + show(v.taxable_amount) + " vaut " +
                                 show(expected) + ", pas " + show(v.tax_amount) + ".",
@@ -476,7 +498,9 @@ private:
             add("BR-61", "BT-84", "seller.iban",
                 "Pour un paiement par virement, l'IBAN du vendeur est obligatoire (Administration › Société).",
                 "For a credit transfer, the seller's account (IBAN) is required.");
-        if (inv_.totals.payable.mantissa() > 0 && inv_.due_date.empty() && p.terms.empty())
+        // Not for credit notes (nothing is claimed from the buyer) nor MINIMUM (which has neither term).
+        if (inv_.totals.payable.mantissa() > 0 && inv_.due_date.empty() && p.terms.empty() &&
+            !is_credit_note_type(inv_.type_code) && inv_.profile != Profile::Minimum)
             add("BR-CO-25", "BT-9", "due_date",
                 "Un montant reste à payer : la date d'échéance ou les conditions de paiement sont obligatoires.",
                 "An amount is due: the payment due date or the payment terms are required.");
@@ -600,5 +624,10 @@ private:
 }  // namespace
 
 std::vector<RuleViolation> check_rules(const Invoice& invoice) { return Checker(invoice).run(); }
+
+std::vector<RuleViolation> errors_only(std::vector<RuleViolation> violations) {
+    std::erase_if(violations, [](const RuleViolation& v) { return v.warning; });
+    return violations;
+}
 
 }  // namespace comptoir::einvoice

@@ -12,6 +12,8 @@
 //               "IC"), BR-G-*, BR-O-*: presence of the breakdown row, VAT identifiers, rates, the
 //               taxable amount and VAT of each row, exemption reasons
 //   France      BR-FR-01..06, 08..13, 21, 32 and BR-FR-CO-04, -05, -08
+//   Comptoir    CPT-LINE: a line's amount is its quantity × net price (÷ base quantity), less its
+//               allowances, plus its charges, to the cent (EN 16931 leaves it unchecked)
 // Profiles without lines (MINIMUM, BASIC WL) skip the rules about lines and the VAT breakdown.
 #pragma once
 
@@ -28,7 +30,13 @@ struct RuleViolation {
     std::string field;   // where it is in Comptoir: "seller.siren", "client.vat_number", "lines[2].vat", "totals"
     std::string message_fr;
     std::string message_en;
+    // A warning is shown but blocks nothing: Comptoir's own checks beyond EN 16931 (CPT-*), an
+    // unrecognised profile identifier.
+    bool warning = false;
 };
+
+// Only the violations that are errors (what blocks an issue).
+std::vector<RuleViolation> errors_only(std::vector<RuleViolation> violations);
 
 std::vector<RuleViolation> check_rules(const Invoice& invoice);
 

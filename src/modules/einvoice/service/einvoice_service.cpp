@@ -167,7 +167,7 @@ Result<void> EinvoiceService::check(store::Connection& conn, const Actor& actor,
     const auto s = storage::settings(conn, actor.company_id);
     if (!s.enabled) return {};
     TRY_RESULT(inv, from_document(d, totals, context_of(conn, actor.company_id, d, s.profile)));
-    auto violations = check_rules(inv);
+    auto violations = errors_only(check_rules(inv));
     if (!violations.empty()) return fail(rules_error(violations));
     return {};
 }
