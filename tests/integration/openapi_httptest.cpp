@@ -278,6 +278,60 @@ TEST_P(OpenApi, DashboardResponseMatchesItsSchema) {
     EXPECT_EQ(checker.check(bad.json(), doc["components"]["schemas"]["Problem"], "problem"), "");
 }
 
+TEST_P(OpenApi, MailResponsesMatchTheirSchemas) {
+    SKIP_UNLESS_AVAILABLE(GetParam());
+    TestApp app(GetParam());
+    auto company = app.create_company("Acme", "admin@acme.test");
+    const auto& token = company.admin_token;
+    auto doc = app.raw("GET", "/api/v1/openapi.json", "", {}).json();
+    SchemaChecker checker(doc);
+    auto schema_of = [&](const std::string& path, const std::string& method, const std::string& status) {
+        return doc["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"];
+    };
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/mail/settings", token).json(),
+                            schema_of("/api/v1/mail/settings", "get", "200"), "settings"),
+              "");
+    // A port nobody listens on: sends fail, and are recorded all the same.
+    auto settings = app.api("PUT", "/api/v1/mail/settings", token,
+                            json{{"host", "127.0.0.1"}, {"port", 1}, {"security", "none"}, {"from_address", "f@acme.test"},
+                                 {"password", "x"}});
+    ASSERT_EQ(settings.status, 200) << settings.body;
+    EXPECT_EQ(checker.check(settings.json(), schema_of("/api/v1/mail/settings", "put", "200"), "put settings"), "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/mail/templates", token).json(),
+                            schema_of("/api/v1/mail/templates", "get", "200"), "templates"),
+              "");
+    EXPECT_EQ(checker.check(app.api("POST", "/api/v1/mail/test", token, json::object()).json(),
+                            schema_of("/api/v1/mail/test", "post", "200"), "test email"),
+              "");
+    auto client = app.api("POST", "/api/v1/clients", token, json{{"legal_name", "Martin"}, {"email", "martin@client.test"}});
+    ASSERT_EQ(client.status, 201) << client.body;
+    auto invoice = app.api("POST", "/api/v1/documents", token,
+                           json{{"type", "invoice"}, {"client_id", client.json()["id"]}, {"issue_date", "2025-01-10"},
+                                {"due_date", "2025-02-10"}, {"lines", json::array({{{"description", "Pose"}, {"unit_price", "100"}}})}});
+    ASSERT_EQ(invoice.status, 201) << invoice.body;
+    const std::string id = std::to_string(invoice.json()["id"].get<int>());
+    ASSERT_EQ(app.api("POST", "/api/v1/documents/" + id + "/validate", token, json::object()).status, 200);
+    auto sent = app.api("POST", "/api/v1/documents/" + id + "/emails", token, json{{"recipients", {"martin@client.test"}}});
+    ASSERT_EQ(sent.status, 201) << sent.body;
+    EXPECT_EQ(checker.check(sent.json(), schema_of("/api/v1/documents/{id}/emails", "post", "201"), "send"), "");
+    const std::string email = std::to_string(sent.json()["id"].get<int>());
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/emails/" + email, token).json(),
+                            schema_of("/api/v1/emails/{id}", "get", "200"), "email"),
+              "");
+    EXPECT_EQ(checker.check(app.api("POST", "/api/v1/emails/" + email + "/retry", token, json::object()).json(),
+                            schema_of("/api/v1/emails/{id}/retry", "post", "201"), "retry"),
+              "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/reminders", token).json(), schema_of("/api/v1/reminders", "get", "200"),
+                            "reminders"),
+              "");
+    EXPECT_EQ(checker.check(app.api("POST", "/api/v1/reminders", token, json{{"document_ids", {invoice.json()["id"]}}, {"level", 1}})
+                                .json(),
+                            schema_of("/api/v1/reminders", "post", "200"), "send reminders"),
+              "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/emails", token).json(), schema_of("/api/v1/emails", "get", "200"), "emails"),
+              "");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, OpenApi, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return backend_name(info.param); });
 

@@ -69,14 +69,18 @@ void render_reminders(PageContext& ctx, MailService& service, const BatchResult*
     json groups = json::array(), summary = json::array();
     for (const char* b : kBuckets) {
         const auto t = totals.count(b) ? totals.at(b) : std::pair<int, Money>{0, Money{}};
+        const std::string count_label =
+            replaced(tr(ctx, t.first == 1 ? "reminders.invoice_count_one" : "reminders.invoice_count"), "count", t.first);
         summary.push_back({{"label", tr(ctx, std::string("reminders.buckets.") + b)},
                            {"count", t.first},
+                           {"count_label", count_label},
                            {"remaining", money(ctx, t.second)},
                            {"bucket", b}});
         if (!rows.count(b)) continue;
         groups.push_back({{"bucket", b},
                           {"label", tr(ctx, std::string("reminders.buckets.") + b)},
                           {"count", t.first},
+                          {"count_label", count_label},
                           {"remaining", money(ctx, t.second)},
                           {"rows", rows.at(b)}});
     }
