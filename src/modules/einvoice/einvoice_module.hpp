@@ -20,6 +20,7 @@ class DocumentService;
 namespace comptoir::einvoice {
 
 class EinvoiceService;
+class ReceptionService;
 
 class EinvoiceModule {
 public:
@@ -28,6 +29,7 @@ public:
 
     static std::vector<store::Migration> migrations();
     EinvoiceService& einvoices();
+    ReceptionService& reception();
     void register_routes(http::WebServer& web);
 
 private:
