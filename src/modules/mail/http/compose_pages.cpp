@@ -152,6 +152,13 @@ void after_send(PageContext& ctx, const ComposeDraft& draft, const ComposeForm& 
         return ctx.redirect("/emails/" + std::to_string(sent->send.id) + (sent->replayed ? "?done=replayed" : "?done=1"));
     }
     const auto kind = sent.error().kind;
+    if (sent.error().code == "idempotency_key.reused") {
+        // This form was sent already (the page links to that send); sending the edited text now is
+        // a new, deliberate send: the form gets a new key.
+        ComposeForm fresh = form;
+        fresh.key.clear();
+        return render_compose(ctx, draft, fresh, &sent.error(), http::status_for(kind));
+    }
     if (kind == ErrorKind::Invalid || kind == ErrorKind::Conflict) return render_compose(ctx, draft, form, &sent.error(), http::status_for(kind));
     ctx.error_page(sent.error());
 }

@@ -136,6 +136,20 @@ TEST_P(MailPages, ComposeSendAndAResubmissionThatSendsNothing) {
     EXPECT_TRUE(contains(unescape(web->get(again.header("location")).body), "rien n'a été renvoyé"));
     std::this_thread::sleep_for(std::chrono::milliseconds(300));
     EXPECT_EQ(received_for(token, 2, std::chrono::milliseconds(300)).size(), 1u);
+
+    // Back to the form, the text changed, sent again: the page says it was sent already, links to
+    // it, and offers a new key for a deliberate second send.
+    auto changed = fields;
+    for (auto& [k, v] : changed)
+        if (k == "body") v += "\nPS : merci !";
+    auto conflict = web->post("/documents/" + id_of(invoice) + "/email", changed);
+    ASSERT_EQ(conflict.status, 409) << conflict.body;
+    EXPECT_TRUE(contains(unescape(conflict.body), "ce formulaire a déjà été envoyé"));
+    EXPECT_TRUE(contains(conflict.body, "href=\"" + location.substr(0, location.find('?')) + "\""));
+    const std::string new_key = input_value(conflict.body, "idempotency_key");
+    EXPECT_FALSE(new_key.empty());
+    EXPECT_NE(new_key, input_value(form.body, "idempotency_key"));
+    EXPECT_TRUE(contains(conflict.body, "PS : merci !"));
 }
 
 TEST_P(MailPages, ErrorsAreNamedAndWhatWasTypedStays) {
