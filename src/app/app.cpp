@@ -4,6 +4,7 @@
 
 #include "modules/audit/audit_log.hpp"
 #include "modules/catalog/service/catalog_service.hpp"
+#include "modules/crm/service/client_service.hpp"
 #include "modules/einvoice/service/einvoice_service.hpp"
 #include "modules/payments/service/payment_service.hpp"
 #include "modules/sales/service/document_service.hpp"
@@ -44,6 +45,11 @@ App::App(AppConfig config) : config_(std::move(config)) {
     einvoice_ = std::make_unique<einvoice::EinvoiceModule>(*db_, sales_->documents(), identity_->companies());
     sales_->documents().use_issue_hooks(einvoice_->einvoices());
     dashboard_ = std::make_unique<dashboard::DashboardModule>(*db_, identity_->companies());
+    // Rows of other modules that belong to a client: crm will not undo an import (nor, later, merge)
+    // without knowing a client is in use there.
+    crm_->clients().add_client_reference({"documents", "documents commerciaux", "commercial documents"});
+    crm_->clients().add_client_reference({"payments", "règlements", "payments"});
+    crm_->clients().add_client_reference({"mail_sends", "e-mails envoyés", "emails sent"});
 }
 
 App::~App() = default;

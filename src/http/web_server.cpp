@@ -207,7 +207,7 @@ void WebServer::configure() {
     s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
     s.set_keep_alive_max_count(1000);
     s.set_keep_alive_timeout(10);
-    s.set_payload_max_length(16 * 1024 * 1024);
+    s.set_payload_max_length(options_.max_body_bytes);
     s.set_read_timeout(30);
 
     s.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
@@ -235,7 +235,8 @@ void WebServer::configure() {
                                 "</p><p><a href=\"/\">Retour</a></p>",
                             "text/html; charset=utf-8");
     });
-    s.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    const std::string max_mb = std::to_string(options_.max_body_bytes / (1024 * 1024));
+    s.set_error_handler([max_mb](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
         if (req.path.starts_with("/api/")) {
             Error error = res.status == 404 ? Error::not_found("Ressource introuvable.", "Resource not found.")
@@ -251,9 +252,22 @@ void WebServer::configure() {
                 body["detail"] = "The request could not be read (HTTP " + code + ").";
                 body["detail_fr"] = "La requête n'a pas pu être lue (HTTP " + code + ").";
             }
+            if (status == 413) {
+                body["code"] = "request.too_large";
+                body["title"] = body["detail"] = "The request is larger than the " + max_mb + " MB accepted.";
+                body["detail_fr"] = "La requête dépasse la taille maximale acceptée (" + max_mb + " Mo).";
+            }
             body["status"] = status;
             res.set_content(body.dump(), "application/problem+json");
             res.status = status;
+        } else if (res.status == 413) {
+            res.set_content(
+                "<!doctype html><html lang=fr><meta charset=utf-8><link rel=stylesheet href=/static/app.css>"
+                "<title>Fichier trop volumineux</title><main class=\"auth-page\"><div class=card><h1>Fichier trop "
+                "volumineux</h1><p>L'envoi dépasse la taille maximale acceptée (" + max_mb + " Mo). Découpez le fichier "
+                "en plusieurs parties.</p><p><a class=\"btn btn-primary\" href=\"/\">Retour à "
+                "l'accueil</a></p></div></main>",
+                "text/html; charset=utf-8");
         } else if (res.status == 404) {
             res.set_content(
                 "<!doctype html><html lang=fr><meta charset=utf-8><link rel=stylesheet href=/static/app.css>"

@@ -117,6 +117,9 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8080;
     int threads = 32;
+    // Larger request bodies are refused (413) before any handler reads them. The client import
+    // takes files up to 30 MB (and says so itself below that).
+    std::size_t max_body_bytes = 32 * 1024 * 1024;
     bool secure_cookies = false;  // set when served behind HTTPS
     // Reverse proxies (exact addresses) whose X-Forwarded-For is believed: behind them the client's
     // address, which login throttling counts, is the last one in that header not itself a proxy.

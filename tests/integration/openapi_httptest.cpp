@@ -2,7 +2,9 @@
 // and real responses have the documented shape.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <regex>
+#include <thread>
 #include <set>
 
 #include "tests/support/test_app.hpp"
@@ -330,6 +332,65 @@ TEST_P(OpenApi, MailResponsesMatchTheirSchemas) {
               "");
     EXPECT_EQ(checker.check(app.api("GET", "/api/v1/emails", token).json(), schema_of("/api/v1/emails", "get", "200"), "emails"),
               "");
+}
+
+TEST_P(OpenApi, ClientImportResponsesMatchTheirSchemas) {
+    SKIP_UNLESS_AVAILABLE(GetParam());
+    TestApp app(GetParam());
+    auto company = app.create_company("Acme", "admin@acme.test");
+    const auto& token = company.admin_token;
+    auto doc = app.raw("GET", "/api/v1/openapi.json", "", {}).json();
+    SchemaChecker checker(doc);
+    auto schema_of = [&](const std::string& path, const std::string& method, const std::string& status,
+                         const std::string& type = "application/json") {
+        return doc["paths"][path][method]["responses"][status]["content"][type]["schema"];
+    };
+    const std::string base = "/api/v1/client-imports", one = "/api/v1/client-imports/{id}";
+    auto uploaded = app.raw("POST", base + "?file_name=clients.csv",
+                            "Raison sociale;Téléphone;SIRET\nBoulangerie Martin;01 42 68 53 00;\nFaux;;123\n"
+                            "Martin bis;+33 1 42 68 53 00;\n",
+                            {{"Authorization", "Bearer " + token}, {"Content-Type", "text/csv"}});
+    ASSERT_EQ(uploaded.status, 201) << uploaded.body;
+    EXPECT_EQ(checker.check(uploaded.json(), schema_of(base, "post", "201"), "upload"), "");
+    auto id = std::to_string(uploaded.json()["id"].get<int>());
+    const std::string path = base + "/" + id;
+    EXPECT_EQ(checker.check(app.api("GET", base, token).json(), schema_of(base, "get", "200"), "list"), "");
+    EXPECT_EQ(checker.check(app.api("GET", path + "/mapping", token).json(), schema_of(one + "/mapping", "get", "200"),
+                            "mapping"),
+              "");
+    auto put = app.api("PUT", path + "/mapping", token, json{{"fields", {"legal_name", "phone", "siret"}}, {"policy", "skip"}});
+    EXPECT_EQ(checker.check(put.json(), schema_of(one + "/mapping", "put", "200"), "set mapping"), "");
+    auto bad = app.api("PUT", path + "/mapping", token, json{{"fields", {"phone", "phone", nullptr}}});
+    ASSERT_EQ(bad.status, 422);
+    EXPECT_EQ(checker.check(bad.json(), doc["components"]["schemas"]["Problem"], "mapping problem"), "");
+    EXPECT_EQ(checker.check(app.api("GET", path + "/preview", token).json(), schema_of(one + "/preview", "get", "200"),
+                            "preview"),
+              "");
+    auto started = app.api("POST", path + "/run", token, json::object());
+    ASSERT_EQ(started.status, 202) << started.body;
+    EXPECT_EQ(checker.check(started.json(), schema_of(one + "/run", "post", "202"), "run"), "");
+    json job;
+    for (int i = 0; i < 200; ++i) {
+        job = app.api("GET", path, token).json();
+        if (job["status"] == "done") break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    EXPECT_EQ(checker.check(job, schema_of(one, "get", "200"), "job"), "");
+    EXPECT_EQ(checker.check(app.api("GET", path + "/report", token).json(), schema_of(one + "/report", "get", "200"),
+                            "report"),
+              "");
+    auto created = app.api("GET", path + "/report?outcome=created", token).json()["data"][0]["client_id"];
+    ASSERT_EQ(app.api("POST", "/api/v1/documents", token,
+                      json{{"type", "quote"}, {"client_id", created},
+                           {"lines", json::array({{{"description", "Pose"}, {"unit_price", "40"}}})}})
+                  .status,
+              201);
+    auto refused = app.api("POST", path + "/undo", token, json::object());
+    ASSERT_EQ(refused.status, 409);
+    EXPECT_EQ(checker.check(refused.json(), doc["components"]["schemas"]["Problem"], "undo refused"), "");
+    auto exported = app.api("GET", "/api/v1/clients/export?format=csv", token);
+    EXPECT_EQ(exported.status, 200);
+    EXPECT_TRUE(doc["paths"]["/api/v1/clients/export"]["get"]["responses"]["200"]["content"].contains("text/csv"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OpenApi, ::testing::ValuesIn(backends()),

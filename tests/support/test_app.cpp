@@ -215,6 +215,19 @@ HttpResponse WebSession::post(const std::string& path, std::vector<std::pair<std
     return send("POST", path, form_encode(fields), headers);
 }
 
+HttpResponse WebSession::post_file(const std::string& path, std::vector<std::pair<std::string, std::string>> fields,
+                                   const std::string& file_field, const std::string& file_name,
+                                   const std::string& content, bool with_csrf) {
+    if (with_csrf && !csrf_.empty()) fields.emplace_back("_csrf", csrf_);
+    const std::string boundary = "----comptoir-test-" + sha256_hex(content).substr(0, 16);
+    std::string body;
+    for (const auto& [name, value] : fields)
+        body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file_field + "\"; filename=\"" + file_name +
+            "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+    return send("POST", path, body, {{"Content-Type", "multipart/form-data; boundary=" + boundary}});
+}
+
 HttpResponse WebSession::login(const std::string& email, const std::string& password) {
     get("/login");
     return post("/login", {{"email", email}, {"password", password}});

@@ -83,6 +83,11 @@ public:
     // Posts a form; adds the CSRF token (from the last page or the login cookie) unless `with_csrf` is false.
     HttpResponse post(const std::string& path, std::vector<std::pair<std::string, std::string>> fields,
                       bool with_csrf = true, bool htmx = false);
+    // Posts a multipart form (a file upload) with `fields` and one file part; adds the CSRF token
+    // as a form part unless `with_csrf` is false.
+    HttpResponse post_file(const std::string& path, std::vector<std::pair<std::string, std::string>> fields,
+                           const std::string& file_field, const std::string& file_name, const std::string& content,
+                           bool with_csrf = true);
     // Logs in through the login page; returns the final response (303 on success).
     HttpResponse login(const std::string& email, const std::string& password);
     const std::string& csrf() const { return csrf_; }

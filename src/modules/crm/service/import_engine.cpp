@@ -305,6 +305,9 @@ void process_row(store::Connection& conn, const Actor& actor, const ClientImport
         if (mode == Mode::Run) {
             create_categories(conn, actor, state, after, merged_missing, now);
             rec.before_image = to_json(*base).dump(-1, ' ', false, json::error_handler_t::replace);
+            // A client created earlier in this chunk still has its search terms waiting for the
+            // chunk's sorted write: they describe its old state, and the update reindexes it now.
+            std::erase_if(writes.terms, [&](const auto& term) { return term.second == target; });
             writer::write_update(conn, actor, after, now);
             changes = audit::diff(audit_snapshot(*base), audit_snapshot(after));
             changes["via"] = "import";
@@ -436,6 +439,25 @@ std::optional<Error> undo_blockers(store::Connection& conn, const Actor& actor, 
             if (r.text(1) == w.written_at[r.int64(0)] || !blocked_ids.insert(r.int64(0)).second) continue;
             blocked.push_back({{"client_id", r.int64(0)}, {"client_name", r.text(2)}, {"reason", "changed"},
                                {"reason_fr", "modifiée depuis l'import"}, {"reason_en", "changed since the import"}});
+        }
+    }
+    // Timestamps have one-second steps: an edit made in the same second as the import is caught by
+    // the audit log instead (every change of a client is recorded there, after the run's own entry).
+    auto mark = conn.query_one("SELECT MAX(id) FROM audit_log WHERE company_id = ? AND entity = 'client_import' AND "
+                               "entity_id = ? AND action = 'run'",
+                               {actor.company_id, job.id});
+    if (mark && !mark->is_null(0)) {
+        for (std::size_t start = 0; start < ids.size(); start += 500) {
+            std::vector<std::int64_t> part(ids.begin() + start, ids.begin() + std::min(ids.size(), start + 500));
+            for (const auto& r : conn.query(
+                     "SELECT DISTINCT c.id, c.display_name FROM audit_log a JOIN clients c ON c.company_id = a.company_id "
+                     "AND c.id = a.entity_id WHERE a.company_id = ? AND a.entity = 'client' AND a.entity_id " +
+                         storage::id_in(conn.dialect()) + " AND a.id > ?",
+                     {actor.company_id, storage::id_list_value(conn.dialect(), part), mark->int64(0)})) {
+                if (!blocked_ids.insert(r.int64(0)).second) continue;
+                blocked.push_back({{"client_id", r.int64(0)}, {"client_name", r.text(1)}, {"reason", "changed"},
+                                   {"reason_fr", "modifiée depuis l'import"}, {"reason_en", "changed since the import"}});
+            }
         }
     }
     if (blocked.empty()) return std::nullopt;
