@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/app.hpp"
+#include "app/einvoice_cli.hpp"
 #include "modules/sales/service/document_service.hpp"
 
 namespace {
@@ -93,6 +94,9 @@ int main(int argc, char** argv) {
     auto* verify = cli.add_subcommand(
         "verify", "Check that no issued document was altered: recompute the hash chain and check every stored PDF");
 
+    comptoir::EinvoiceCli einvoice_cli;
+    comptoir::add_einvoice_cli(cli, serve, einvoice_cli);
+
     CLI11_PARSE(cli, argc, argv);
 
     try {
@@ -117,6 +121,7 @@ int main(int argc, char** argv) {
             config.pool_size = std::max(4, threads / 2);
         }
         comptoir::App app(config);
+        if (int rc = comptoir::run_einvoice_cli(app, einvoice_cli); rc >= 0) return rc;
 
         if (*serve) {
             if (!app.identity().has_company()) {
@@ -133,6 +138,7 @@ int main(int argc, char** argv) {
             }
             auto& web = app.web();
             g_server = &web;
+            auto inbox = comptoir::start_einvoice_inbox(app, einvoice_cli);
             std::signal(SIGINT, on_signal);
             std::signal(SIGTERM, on_signal);
             std::cout << "Comptoir écoute sur http://" << config.server.host << ":" << config.server.port << std::endl;

@@ -68,6 +68,11 @@ ReceptionService::ReceptionService(store::Database& db, identity::CompanyService
 Result<ImportOutcome> ReceptionService::import(const Actor& actor, const std::string& bytes, const std::string& filename,
                                                const std::string& source) {
     if (!can_import(actor)) return fail(Error::forbidden());
+    {
+        auto conn = db_.acquire();
+        if (!conn->query_one("SELECT 1 FROM companies WHERE id = ?", {actor.company_id}))
+            return fail(Error::not_found("Cette société n'existe pas.", "This company does not exist."));
+    }
     TRY_RESULT(received, read_received(bytes, schema_dir_));
     Invoice& inv = received.parsed.invoice;
     if (inv.number.empty())

@@ -5,7 +5,11 @@
 
 #include <fstream>
 
+#include <filesystem>
+
+#include "modules/einvoice/einvoice_module.hpp"
 #include "modules/einvoice/model/from_document.hpp"
+#include "modules/einvoice/service/inbox_watcher.hpp"
 #include "modules/einvoice/tests/sample_invoices.hpp"
 #include "modules/einvoice/xml/cii.hpp"
 #include "modules/einvoice/xml/ubl.hpp"
@@ -145,6 +149,37 @@ TEST_P(ReceptionApi, UploadPageImportsAndShowsTheInvoice) {
     auto dup = app->raw("POST", "/supplier-invoices/upload?_csrf=" + web.csrf(), body, headers);
     EXPECT_EQ(dup.status, 409);
     EXPECT_NE(dup.body.find("importée"), std::string::npos);
+}
+
+TEST_P(ReceptionApi, TheWatchedFolderImportsAndSortsFilesWithAReport) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::path(::testing::TempDir()) / ("inbox-" + backend_name(GetParam()) + std::to_string(acme.id));
+    fs::remove_all(dir);
+    const fs::path company = dir / std::to_string(acme.id);
+    fs::create_directories(company);
+    std::ofstream(company / "bonne.xml") << sample_cii("mixed_rates");
+    std::ofstream(company / "cassee.xml") << "<rsm:CrossIndustryInvoice";
+    std::ofstream(company / "en-cours.part") << "partial";
+    fs::create_directories(dir / "999999");
+    std::ofstream(dir / "999999" / "autre.xml") << sample_cii("exemptions");
+    einvoice::InboxWatcher watcher(app->app().einvoice().reception(), dir);
+    EXPECT_EQ(watcher.scan_once(std::chrono::seconds(0)), 3u);
+    EXPECT_TRUE(fs::exists(company / "done" / "bonne.xml"));
+    EXPECT_TRUE(fs::exists(company / "failed" / "cassee.xml"));
+    EXPECT_TRUE(fs::exists(company / "en-cours.part"));  // left alone
+    EXPECT_TRUE(fs::exists(dir / "999999" / "failed" / "autre.xml"));  // no such company
+    std::ifstream report(company / "failed" / "cassee.xml.report.txt");
+    std::string text((std::istreambuf_iterator<char>(report)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("REFUSÉ"), std::string::npos) << text;
+    EXPECT_NE(text.find("mal formé"), std::string::npos) << text;
+    auto list = app->api("GET", "/api/v1/supplier-invoices", admin).json();
+    ASSERT_EQ(list["items"].size(), 1u);
+    EXPECT_EQ(list["items"][0]["source"], "folder");
+    // The same file dropped again is a duplicate: failed, with the reason.
+    std::ofstream(company / "bonne.xml") << sample_cii("mixed_rates");
+    EXPECT_EQ(watcher.scan_once(std::chrono::seconds(0)), 1u);
+    EXPECT_TRUE(fs::exists(company / "failed" / "bonne.xml"));
+    fs::remove_all(dir);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReceptionApi, ::testing::ValuesIn(backends()),
