@@ -52,7 +52,13 @@ App::App(AppConfig config) : config_(std::move(config)) {
     crm_->clients().add_client_reference({"mail_sends", "e-mails envoyés", "emails sent"});
 }
 
-App::~App() = default;
+// Members go in reverse order of declaration, which would free e-invoicing (and the other modules the
+// documents' background PDF renderers call into) while a render may still be running: the renderers
+// stop first.
+App::~App() {
+    web_.reset();
+    sales_.reset();
+}
 
 http::WebServer& App::web() {
     if (!web_) {
