@@ -21,6 +21,7 @@ namespace comptoir::einvoice {
 
 class EinvoiceService;
 class ReceptionService;
+class ChorusService;
 
 class EinvoiceModule {
 public:
@@ -30,6 +31,7 @@ public:
     static std::vector<store::Migration> migrations();
     EinvoiceService& einvoices();
     ReceptionService& reception();
+    ChorusService& chorus();
     void register_routes(http::WebServer& web);
 
 private:

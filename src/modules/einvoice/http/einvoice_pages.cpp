@@ -3,6 +3,8 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.hpp"
+#include "modules/einvoice/service/chorus_service.hpp"
 #include "modules/einvoice/service/einvoice_service.hpp"
 
 namespace comptoir::einvoice {
@@ -37,7 +39,7 @@ void render_settings(PageContext& ctx, EinvoiceService& s, const EinvoiceSetting
 
 }  // namespace
 
-void register_einvoice_pages(http::WebServer& web, EinvoiceService& s) {
+void register_einvoice_pages(http::WebServer& web, EinvoiceService& s, ChorusService& chorus) {
     web.page(Method::Get, "/admin/einvoicing", [&s](PageContext& ctx) {
         if (!ctx.actor().is_admin()) return ctx.error_page(Error::forbidden());
         render_settings(ctx, s, nullptr, nullptr, 200);
@@ -58,7 +60,7 @@ void register_einvoice_pages(http::WebServer& web, EinvoiceService& s) {
         render_settings(ctx, s, &input, &saved.error(), 422);
     });
 
-    web.page(Method::Get, R"(/documents/(\d+)/einvoice)", [&s](PageContext& ctx) {
+    web.page(Method::Get, R"(/documents/(\d+)/einvoice)", [&s, &chorus](PageContext& ctx) {
         auto id = ctx.path_id();
         if (!id) return ctx.error_page(Error::not_found("Ce document n'existe pas.", "This document does not exist."));
         auto inv = s.invoice(ctx.actor(), *id);
@@ -84,7 +86,23 @@ void register_einvoice_pages(http::WebServer& web, EinvoiceService& s) {
                      {"violations", violations},
                      {"facturx_url", base + "/einvoice/facturx"},
                      {"cii_url", base + "/einvoice/cii"},
-                     {"ubl_url", base + "/einvoice/ubl"}};
+                     {"ubl_url", base + "/einvoice/ubl"},
+                     {"chorus_url", base + "/chorus"},
+                     {"chorus_notice", ctx.param("chorus") == "submitted" ? json(tr(ctx, "chorus.submitted"))
+                                       : ctx.param("chorus") == "refreshed" ? json(tr(ctx, "chorus.refreshed")) : json(nullptr)}};
+        json submissions = json::array();
+        if (auto list = chorus.submissions(ctx.actor(), *id))
+            for (const auto& x : *list)
+                submissions.push_back({{"flow_number", x.flow_number},
+                                       {"status", ctx.locale() == "en" ? x.status : status_label_fr(x.status)},
+                                       {"status_class", x.status == "integrated" ? "badge-success" : x.status == "rejected" ? "badge-danger" : "badge-info"},
+                                       {"state", x.state},
+                                       {"message", x.message},
+                                       {"submitted_at", display_datetime(x.submitted_at, ctx.locale())},
+                                       {"checked_at", x.checked_at.empty() ? json(nullptr) : json(display_datetime(x.checked_at, ctx.locale()))}});
+        data["submissions"] = submissions;
+        data["has_submissions"] = !submissions.empty();
+        data["can_submit"] = ctx.actor().role == Role::Admin || ctx.actor().role == Role::Sales;
         ctx.render_page("einvoice/document", data, tr(ctx, "document.title") + " " + inv->number, "documents");
     });
     web.page(Method::Get, R"(/documents/(\d+)/einvoice/(facturx|cii|ubl))", [&s](PageContext& ctx) {

@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "modules/audit/audit_log.hpp"
 #include "modules/einvoice/facturx/facturx.hpp"
+#include "modules/einvoice/service/chorus_service.hpp"
 #include "modules/einvoice/storage/einvoice_store.hpp"
 #include "modules/einvoice/xml/cii.hpp"
 #include "modules/einvoice/xml/ubl.hpp"
@@ -147,6 +148,14 @@ EmissionContext EinvoiceService::context_of(store::Connection& conn, std::int64_
                                             Profile profile) {
     EmissionContext c;
     c.profile = profile;
+    // Public-sector buyers: Chorus Pro's service code (BT-10) and commitment number (BT-13).
+    if (d.id) {
+        const PublicClient refs = public_refs(conn, company_id, d.id, d.client_id);
+        if (refs.public_sector) {
+            c.buyer_reference = refs.service_code;
+            c.commitment_number = refs.commitment_number;
+        }
+    }
     if (d.type == sales::DocumentType::CreditNote && d.corrects_id)
         if (auto invoice = sales::storage::find_document(conn, company_id, *d.corrects_id))
             c.preceding.push_back({invoice->number, invoice->issue_date});
@@ -164,6 +173,7 @@ EmissionContext EinvoiceService::context_of(store::Connection& conn, std::int64_
 Result<void> EinvoiceService::check(store::Connection& conn, const Actor& actor, const sales::Document& d,
                                     const sales::Totals& totals) {
     if (!is_einvoice_document(d)) return {};
+    freeze_public_refs(conn, actor.company_id, d.id, d.client_id);  // the issued invoice keeps them
     const auto s = storage::settings(conn, actor.company_id);
     if (!s.enabled) return {};
     TRY_RESULT(inv, from_document(d, totals, context_of(conn, actor.company_id, d, s.profile)));

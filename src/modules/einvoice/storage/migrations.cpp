@@ -111,10 +111,59 @@ CREATE TABLE supplier_invoice_vat (
 );
 )SQL";
 
+// Chorus Pro. Public-sector data of a client lives here, keyed by client (the client file belongs to
+// crm, which need not know about Chorus Pro); at issue it is frozen onto the document
+// (einvoice_document_refs), so an issued invoice's e-invoice never changes. The company's PISTE
+// application and Chorus Pro technical account (secrets included: never returned by the API), and
+// each deposit with the state Chorus Pro reports.
+constexpr const char* kChorus = R"SQL(
+CREATE TABLE einvoice_public_clients (
+  company_id BIGINT NOT NULL,
+  client_id BIGINT NOT NULL REFERENCES clients(id),
+  public_sector INTEGER NOT NULL DEFAULT 0,
+  service_code TEXT NOT NULL DEFAULT '',
+  commitment_number TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (company_id, client_id)
+);
+CREATE TABLE einvoice_document_refs (
+  company_id BIGINT NOT NULL,
+  document_id BIGINT NOT NULL REFERENCES documents(id),
+  public_sector INTEGER NOT NULL DEFAULT 0,
+  service_code TEXT NOT NULL DEFAULT '',
+  commitment_number TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (company_id, document_id)
+);
+CREATE TABLE einvoice_chorus_settings (
+  company_id BIGINT PRIMARY KEY REFERENCES companies(id),
+  enabled INTEGER NOT NULL DEFAULT 0,
+  token_url TEXT NOT NULL DEFAULT '',
+  api_url TEXT NOT NULL DEFAULT '',
+  client_id TEXT NOT NULL DEFAULT '',
+  client_secret TEXT NOT NULL DEFAULT '',
+  login TEXT NOT NULL DEFAULT '',
+  password TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE einvoice_chorus_submissions (
+  id {{ID}},
+  company_id BIGINT NOT NULL,
+  document_id BIGINT NOT NULL REFERENCES documents(id),
+  flow_number TEXT NOT NULL,
+  status TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT '',
+  message TEXT NOT NULL DEFAULT '',
+  submitted_at TEXT NOT NULL,
+  submitted_by BIGINT NOT NULL,
+  checked_at TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX einvoice_chorus_by_document ON einvoice_chorus_submissions (company_id, document_id, id);
+)SQL";
+
 }  // namespace
 
 std::vector<store::Migration> migrations() {
-    return {{"einvoice/0001_settings", kSettings}, {"einvoice/0002_reception", kReception}};
+    return {{"einvoice/0001_settings", kSettings}, {"einvoice/0002_reception", kReception}, {"einvoice/0003_chorus", kChorus}};
 }
 
 }  // namespace comptoir::einvoice::storage
