@@ -29,6 +29,7 @@ App::App(AppConfig config) : config_(std::move(config)) {
     for (auto& m : payments::PaymentsModule::migrations()) all.push_back(std::move(m));
     for (auto& m : mail::MailModule::migrations()) all.push_back(std::move(m));
     for (auto& m : einvoice::EinvoiceModule::migrations()) all.push_back(std::move(m));
+    for (auto& m : duplicates::DuplicatesModule::migrations()) all.push_back(std::move(m));
     store::migrate(*db_, all);
     // Fresh planner statistics, so search drives from the selective index; cheap when nothing changed.
     if (db_->dialect() == store::Dialect::Sqlite) db_->acquire()->execute_script("PRAGMA optimize=0x10002");
@@ -45,6 +46,7 @@ App::App(AppConfig config) : config_(std::move(config)) {
     einvoice_ = std::make_unique<einvoice::EinvoiceModule>(*db_, sales_->documents(), identity_->companies());
     sales_->documents().use_issue_hooks(einvoice_->einvoices());
     dashboard_ = std::make_unique<dashboard::DashboardModule>(*db_, identity_->companies());
+    duplicates_ = std::make_unique<duplicates::DuplicatesModule>(*db_);
     // Rows of other modules that belong to a client: crm will not undo an import (nor, later, merge)
     // without knowing a client is in use there.
     crm_->clients().add_client_reference({"documents", "documents commerciaux", "commercial documents"});
@@ -71,6 +73,7 @@ http::WebServer& App::web() {
         mail_->register_routes(*web_);
         einvoice_->register_routes(*web_);
         dashboard_->register_routes(*web_);
+        duplicates_->register_routes(*web_);
     }
     return *web_;
 }

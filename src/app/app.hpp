@@ -10,6 +10,7 @@
 #include "modules/crm/crm_module.hpp"
 #include "modules/einvoice/einvoice_module.hpp"
 #include "modules/dashboard/dashboard_module.hpp"
+#include "modules/duplicates/duplicates_module.hpp"
 #include "modules/identity/identity_module.hpp"
 #include "modules/mail/mail_module.hpp"
 #include "modules/payments/payments_module.hpp"
@@ -39,6 +40,7 @@ public:
     mail::MailModule& mail() { return *mail_; }
     einvoice::EinvoiceModule& einvoice() { return *einvoice_; }
     dashboard::DashboardModule& dashboard() { return *dashboard_; }
+    duplicates::DuplicatesModule& duplicates() { return *duplicates_; }
     http::WebServer& web();  // created on first use (the CLI's other commands don't need it)
 
 private:
@@ -52,6 +54,7 @@ private:
     std::unique_ptr<mail::MailModule> mail_;
     std::unique_ptr<einvoice::EinvoiceModule> einvoice_;
     std::unique_ptr<dashboard::DashboardModule> dashboard_;
+    std::unique_ptr<duplicates::DuplicatesModule> duplicates_;
     std::unique_ptr<http::WebServer> web_;
 };
 

@@ -1,0 +1,30 @@
+// The duplicates review folder: a scan of the client base for likely duplicates (exact on normalised
+// phone, e-mail, SIRET and SIREN; fuzzy on names and addresses), the groups it files for review, and
+// their dismissal. Depends on crm (reads its tables, scoped by company); crm never depends on it.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "http/web_server.hpp"
+#include "store/database.hpp"
+#include "store/migrator.hpp"
+
+namespace comptoir::duplicates {
+
+class DuplicateService;
+
+class DuplicatesModule {
+public:
+    explicit DuplicatesModule(store::Database& db);
+    ~DuplicatesModule();
+
+    static std::vector<store::Migration> migrations();
+    DuplicateService& duplicates();
+    void register_routes(http::WebServer& web);
+
+private:
+    std::unique_ptr<DuplicateService> service_;
+};
+
+}  // namespace comptoir::duplicates
