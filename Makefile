@@ -5,6 +5,7 @@
 #   make test    build, start throw-away PostgreSQL + SMTP sink, run ctest
 #   make bench   build, then bench/run.sh (1M clients: load and search)
 #   make bench-invoices   build, then invoices created/validated/downloaded per second
+#   make bench-import   build, then a generated 100,000-row client file imported (rows/s, seconds)
 #   make clean   remove build/
 
 SHELL := /bin/bash
@@ -16,7 +17,7 @@ ARGS ?= serve --data ./data
 PG_DIR := $(BUILD_DIR)/pgtest
 SMTP_DIR := $(BUILD_DIR)/smtp
 
-.PHONY: all deps build run test bench bench-invoices clean
+.PHONY: all deps build run test bench bench-invoices bench-import clean
 
 all: build
 
@@ -53,6 +54,10 @@ bench: build
 # Invoices created, validated (numbered, PDF stored, hash chained) and downloaded per second.
 bench-invoices: build
 	BENCH_SUITE=invoices bash bench/run.sh
+
+# A generated client file of 100,000 rows uploaded, dry-run and imported (target: under 60 s).
+bench-import: build
+	BENCH_SUITE=import BENCH_IMPORT_DRY_RUN=1 bash bench/run.sh
 
 clean:
 	-@bash scripts/smtp-server.sh stop $(SMTP_DIR)

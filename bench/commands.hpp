@@ -52,7 +52,19 @@ struct InvoiceOptions {
     std::string report;
 };
 
+// The client import: a generated CSV uploaded, (dry-run,) run and polled until done.
+struct ImportOptions {
+    Target target;
+    std::string token;
+    std::size_t count = 100000;
+    std::uint64_t seed = 20240601;
+    bool dry_run = false;
+    int server_pid = 0;
+    std::string report;
+};
+
 int run_load(const LoadOptions& options);
+int run_import(const ImportOptions& options);
 int run_invoices(const InvoiceOptions& options);
 int run_search(const SearchOptions& options);
 

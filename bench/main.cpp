@@ -3,6 +3,7 @@
 //   comptoir_bench load   --url http://127.0.0.1:PORT --token T [--count N] [--batch 1000] [--connections 2]
 //   comptoir_bench search --url http://127.0.0.1:PORT --token T [--count N] [--queries 5000] [--concurrency 1]
 //   comptoir_bench invoices --url http://127.0.0.1:PORT --token T [--count N] [--connections 4]
+//   comptoir_bench import --url http://127.0.0.1:PORT --token T [--count N] [--dry-run 1]   the client import
 //   comptoir_bench sample [--count N] [--seed S]       print generated clients as JSON lines (no server)
 //
 // It is a benchmark, not a test: it prints figures (and key=value lines to --report FILE).
@@ -36,6 +37,9 @@ const char* kUsage = R"(usage:
       --count N          invoices to create and validate (default 2000)
       --connections N    concurrent connections (default 4)
       --lines N          item lines per invoice (default 10)
+  comptoir_bench import --url http://127.0.0.1:PORT --token TOKEN [options]
+      --count N          rows of the generated client file (default 100000)
+      --dry-run 1        run a dry run before the import
   comptoir_bench sample [--count N]   print N generated clients, one JSON object a line
   common options:
       --seed S           generator seed (default 20240601; load and search must agree)
@@ -162,6 +166,18 @@ int main(int argc, char** argv) {
             o.report = f.text("report");
             f.done();
             return bench::run_invoices(o);
+        }
+        if (command == "import") {
+            bench::ImportOptions o;
+            o.target = bench::parse_target(f.required("url"));
+            o.token = f.required("token");
+            o.count = f.number("count", o.count);
+            o.seed = f.number("seed", o.seed);
+            o.dry_run = f.number("dry-run", 0) != 0;
+            o.server_pid = static_cast<int>(f.number("server-pid", 0));
+            o.report = f.text("report");
+            f.done();
+            return bench::run_import(o);
         }
         if (command == "sample") {
             bench::GeneratorOptions g;

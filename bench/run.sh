@@ -4,7 +4,10 @@
 # builds nothing itself. See bench/README.md.
 #
 # Environment:
-#   BENCH_SUITE            clients (default: load then search) or invoices (create, validate, PDF)
+#   BENCH_SUITE            clients (default: load then search), invoices (create, validate, PDF) or import
+#                          (a generated client file imported through /api/v1/client-imports)
+#   BENCH_IMPORT_ROWS      rows of the import suite's file (default 100000)
+#   BENCH_IMPORT_DRY_RUN=1 the import suite also times a dry run first
 #   BENCH_INVOICES         invoices for the invoices suite (default 2000)
 #   BENCH_INVOICE_CONNECTIONS  concurrent connections for the invoices suite (default 4)
 #   BENCH_CLIENTS          clients to load (default 1000000)
@@ -135,6 +138,14 @@ if [[ -n "$EXPERIMENT_SQL" ]]; then
     sqlite3 "$DATA/comptoir.db" "$EXPERIMENT_SQL"
 fi
 start_server
+
+if [[ "${BENCH_SUITE:-clients}" == "import" ]]; then
+    echo
+    echo "== client import: a generated CSV of ${BENCH_IMPORT_ROWS:-100000} rows uploaded, then run"
+    "$BENCH" import --url "$URL" --token "$TOKEN" --count "${BENCH_IMPORT_ROWS:-100000}" \
+        --dry-run "${BENCH_IMPORT_DRY_RUN:-0}" --server-pid "$SERVER_PID" --report "$REPORT"
+    exit $?
+fi
 
 if [[ "${BENCH_SUITE:-clients}" == "invoices" ]]; then
     echo

@@ -22,7 +22,7 @@ namespace comptoir::crm {
 
 struct ImportOptions {
     std::size_t max_file_bytes = 30 * 1024 * 1024;
-    std::size_t chunk_rows = 500;  // rows per transaction of a run or dry run
+    std::size_t chunk_rows = 2000;  // rows per transaction of a run or dry run
 };
 
 // A row of the preview: what the run would do with it, and why.
