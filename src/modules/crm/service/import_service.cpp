@@ -184,7 +184,6 @@ struct ImportService::Impl {
         {
             std::lock_guard lock(mutex);
             queue.push_back(task);
-            if (!worker.joinable()) worker = std::thread([this] { loop(); });
         }
         wake.notify_one();
     }
@@ -194,12 +193,46 @@ struct ImportService::Impl {
         return stopping;
     }
 
+    // Imports a stopped server left going are picked up again (a run continues with the rows it had
+    // not done, a dry run or an undo starts over), once nobody has written to them for two minutes:
+    // with several servers on one database, the one still working on an import keeps it (each chunk
+    // writes the heartbeat), and only one of the others takes it over (claim_import).
+    void adopt_unfinished() {
+        std::vector<storage::UnfinishedImport> stale;
+        {
+            auto conn = db.acquire();
+            stale = storage::unfinished_imports(*conn, to_iso(now() - std::chrono::minutes(2)));
+        }
+        for (const auto& u : stale) {
+            bool claimed = store::with_transaction(db, true, [&](store::Connection& conn) {
+                if (!storage::claim_import(conn, u, now_iso())) return false;
+                auto job = storage::find_import(conn, u.company_id, u.id);
+                if (job && job->status == "checking") {
+                    storage::clear_checks(conn, u.company_id, u.id);
+                    conn.execute("UPDATE client_imports SET progress_done = 0 WHERE company_id = ? AND id = ?",
+                                 {u.company_id, u.id});
+                }
+                return true;
+            });
+            if (claimed) enqueue({u.company_id, u.id});
+        }
+    }
+
     void loop() {
         for (;;) {
             Task task;
             {
                 std::unique_lock lock(mutex);
-                wake.wait(lock, [&] { return stopping || !queue.empty(); });
+                // Idle, it looks for abandoned imports every minute.
+                if (!wake.wait_for(lock, std::chrono::minutes(1), [&] { return stopping || !queue.empty(); })) {
+                    lock.unlock();
+                    try {
+                        adopt_unfinished();
+                    } catch (const std::exception& e) {
+                        std::cerr << "warning: client imports: looking for unfinished imports: " << e.what() << "\n";
+                    }
+                    continue;
+                }
                 if (stopping) return;
                 task = queue.front();
                 queue.pop_front();
@@ -391,22 +424,9 @@ struct ImportService::Impl {
 
 ImportService::ImportService(store::Database& db, ClientService& clients, ImportOptions options)
     : impl_(std::make_unique<Impl>(db, clients, options)) {
-    // Imports a stopped server left going are picked up again: a run continues with the rows it had
-    // not done, a dry run or an undo starts over.
-    std::vector<std::pair<std::int64_t, std::int64_t>> unfinished;
-    {
-        auto conn = db.acquire();
-        unfinished = storage::unfinished_imports(*conn);
-    }
-    for (const auto& [company, id] : unfinished) {
-        if (auto job = impl_->load({company, id}); job && job->status == "checking") {
-            store::with_transaction(db, true, [&](store::Connection& conn) {
-                storage::clear_checks(conn, company, id);
-                conn.execute("UPDATE client_imports SET progress_done = 0 WHERE company_id = ? AND id = ?", {company, id});
-            });
-        }
-        impl_->enqueue({company, id});
-    }
+    impl_->adopt_unfinished();
+    std::lock_guard lock(impl_->mutex);
+    impl_->worker = std::thread([this] { impl_->loop(); });
 }
 
 ImportService::~ImportService() {

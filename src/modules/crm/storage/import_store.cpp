@@ -125,12 +125,18 @@ std::vector<ClientImport> list_imports(store::Connection& conn, std::int64_t com
     return out;
 }
 
-std::vector<std::pair<std::int64_t, std::int64_t>> unfinished_imports(store::Connection& conn) {
-    std::vector<std::pair<std::int64_t, std::int64_t>> out;
-    for (const auto& r : conn.query(
-             "SELECT company_id, id FROM client_imports WHERE status IN ('checking', 'running', 'undoing') ORDER BY id"))
-        out.emplace_back(r.int64(0), r.int64(1));
+std::vector<UnfinishedImport> unfinished_imports(store::Connection& conn, const std::string& stale_before) {
+    std::vector<UnfinishedImport> out;
+    for (const auto& r : conn.query("SELECT company_id, id, heartbeat_at FROM client_imports WHERE status IN "
+                                    "('checking', 'running', 'undoing') AND heartbeat_at < ? ORDER BY id",
+                                    {stale_before}))
+        out.push_back({r.int64(0), r.int64(1), r.text(2)});
     return out;
+}
+
+bool claim_import(store::Connection& conn, const UnfinishedImport& import, const std::string& now) {
+    return conn.execute("UPDATE client_imports SET heartbeat_at = ? WHERE company_id = ? AND id = ? AND heartbeat_at = ?",
+                        {now, import.company_id, import.id, import.heartbeat_at}) == 1;
 }
 
 void save_mapping(store::Connection& conn, const ClientImport& i) {

@@ -16,8 +16,15 @@ void insert_import_rows(store::Connection& conn, std::int64_t company_id, std::i
                         const std::vector<ImportRowRecord>& rows);
 std::optional<ClientImport> find_import(store::Connection& conn, std::int64_t company_id, std::int64_t id);
 std::vector<ClientImport> list_imports(store::Connection& conn, std::int64_t company_id, int limit);
-// Imports left "checking", "running" or "undoing" by a server that stopped, all companies.
-std::vector<std::pair<std::int64_t, std::int64_t>> unfinished_imports(store::Connection& conn);  // (company, id)
+// Imports "checking", "running" or "undoing" whose worker has not written for `stale_before` (an ISO
+// time): left by a server that stopped. All companies.
+struct UnfinishedImport {
+    std::int64_t company_id = 0, id = 0;
+    std::string heartbeat_at;
+};
+std::vector<UnfinishedImport> unfinished_imports(store::Connection& conn, const std::string& stale_before);
+// Takes an unfinished import over (true) unless another server wrote to it since `heartbeat_at`.
+bool claim_import(store::Connection& conn, const UnfinishedImport& import, const std::string& now);
 
 void save_mapping(store::Connection& conn, const ClientImport& import);  // mapping, policy, status
 void set_status(store::Connection& conn, std::int64_t company_id, std::int64_t id, const std::string& status,
