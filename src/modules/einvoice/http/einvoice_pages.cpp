@@ -33,7 +33,8 @@ void render_settings(PageContext& ctx, EinvoiceService& s, const EinvoiceSetting
                  {"profiles", profiles},
                  {"saved", ctx.param("saved") == "1"},
                  {"error_summary", failure ? json(ctx.message(*failure)) : json(nullptr)},
-                 {"problems", problems}};
+                 {"problems", problems},
+                 {"has_problems", !problems.empty()}};
     ctx.render_page("einvoice/settings", data, tr(ctx, "settings.title"), "admin", status);
 }
 
@@ -97,12 +98,18 @@ void register_einvoice_pages(http::WebServer& web, EinvoiceService& s, ChorusSer
                                        {"status", ctx.locale() == "en" ? x.status : status_label_fr(x.status)},
                                        {"status_class", x.status == "integrated" ? "badge-success" : x.status == "rejected" ? "badge-danger" : "badge-info"},
                                        {"state", x.state},
-                                       {"message", x.message},
+                                       {"message", x.message.empty() ? json(nullptr) : json(x.message)},
                                        {"submitted_at", display_datetime(x.submitted_at, ctx.locale())},
                                        {"checked_at", x.checked_at.empty() ? json(nullptr) : json(display_datetime(x.checked_at, ctx.locale()))}});
         data["submissions"] = submissions;
         data["has_submissions"] = !submissions.empty();
         data["can_submit"] = ctx.actor().role == Role::Admin || ctx.actor().role == Role::Sales;
+        if (auto client = chorus.document_client(ctx.actor(), *id)) {
+            data["client_public_url"] = "/clients/" + std::to_string(client->first) + "/public-sector";
+            data["public_sector"] = client->second.public_sector;
+            data["service_code"] = client->second.service_code.empty() ? json(nullptr) : json(client->second.service_code);
+            data["commitment_number"] = client->second.commitment_number.empty() ? json(nullptr) : json(client->second.commitment_number);
+        }
         ctx.render_page("einvoice/document", data, tr(ctx, "document.title") + " " + inv->number, "documents");
     });
     web.page(Method::Get, R"(/documents/(\d+)/einvoice/(facturx|cii|ubl))", [&s](PageContext& ctx) {

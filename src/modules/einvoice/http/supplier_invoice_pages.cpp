@@ -25,11 +25,15 @@ std::string money(const PageContext& ctx, Decimal d, const std::string& currency
 
 std::string date(const PageContext& ctx, const std::string& iso) { return iso.empty() ? "" : display_date(iso, ctx.locale()); }
 
+
+// Empty text is null for the templates (a section on "" would still show).
+json o(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
 json checks_view(const PageContext& ctx, const std::vector<RuleViolation>& checks) {
     json out = json::array();
     for (const auto& c : checks)
         out.push_back({{"rule", c.rule},
-                       {"term", c.term},
+                       {"term", o(c.term)},
                        {"warning", c.warning},
                        {"message", ctx.locale() == "en" ? c.message_en : c.message_fr}});
     return out;
@@ -46,7 +50,7 @@ void render_list(PageContext& ctx, ReceptionService& s, const Error* failure, co
                          {"number", r.invoice.number},
                          {"supplier", r.supplier_name},
                          {"date", date(ctx, r.invoice.issue_date)},
-                         {"due", date(ctx, r.invoice.due_date)},
+                         {"due", o(date(ctx, r.invoice.due_date))},
                          {"total_incl", money(ctx, r.invoice.totals.tax_inclusive, r.invoice.currency)},
                          {"format", r.format == "facturx" ? "Factur-X" : r.format == "ubl" ? "UBL" : "CII"},
                          {"errors", r.errors},
@@ -59,7 +63,8 @@ void render_list(PageContext& ctx, ReceptionService& s, const Error* failure, co
                  {"can_import", can_import(ctx.actor())},
                  {"next_url", page->next_before_id ? json("/supplier-invoices?before=" + std::to_string(*page->next_before_id)) : json(nullptr)},
                  {"error_summary", failure ? json(ctx.message(*failure)) : json(nullptr)},
-                 {"problems", problems}};
+                 {"problems", problems},
+                 {"has_problems", !problems.empty()}};
     ctx.render_page("einvoice/supplier_invoices", data, tr(ctx, "reception.title"), "supplier_invoices", status);
 }
 
@@ -97,7 +102,7 @@ void register_supplier_invoice_pages(http::WebServer& web, ReceptionService& s) 
         for (const auto& l : inv.lines)
             lines.push_back({{"id", l.id},
                              {"name", l.name},
-                             {"description", l.description},
+                             {"description", o(l.description)},
                              {"quantity", ctx.locale() == "en" ? decimal_text(l.quantity, 0) : l.quantity.to_string_fr()},
                              {"unit", unit_label(l.unit_code).empty() ? l.unit_code : unit_label(l.unit_code)},
                              {"price", money(ctx, l.net_price, cur)},
@@ -109,7 +114,7 @@ void register_supplier_invoice_pages(http::WebServer& web, ReceptionService& s) 
                            {"rate", v.rate ? decimal_text(*v.rate, 0) + " %" : ""},
                            {"basis", money(ctx, v.taxable_amount, cur)},
                            {"amount", money(ctx, v.tax_amount, cur)},
-                           {"exemption", v.exemption_reason.empty() ? v.exemption_code : v.exemption_reason}});
+                           {"exemption", o(v.exemption_reason.empty() ? v.exemption_code : v.exemption_reason)}});
         json totals = json::array();
         auto total = [&](const char* key, const std::optional<Decimal>& v, bool strong = false) {
             if (v) totals.push_back({{"label", tr(ctx, std::string("reception.totals.") + key)}, {"value", money(ctx, *v, cur)}, {"strong", strong}});
@@ -125,31 +130,32 @@ void register_supplier_invoice_pages(http::WebServer& web, ReceptionService& s) 
         int errors = 0, warnings = 0;
         for (const auto& c : d->checks) (c.warning ? warnings : errors) += 1;
         json notes = json::array();
-        for (const auto& n : inv.notes) notes.push_back({{"subject", n.subject}, {"text", n.text}});
+        for (const auto& n : inv.notes) notes.push_back({{"subject", o(n.subject)}, {"text", n.text}});
         const auto& sup = d->supplier;
         json data = {{"id", std::to_string(*id)},
                      {"number", inv.number},
                      {"imported", ctx.param("imported") == "1"},
-                     {"supplier", {{"name", sup.name}, {"siren", sup.siren}, {"vat_number", sup.vat_number},
+                     {"supplier", {{"name", sup.name}, {"siren", o(sup.siren)}, {"vat_number", o(sup.vat_number)},
                                    {"address", sup.address.line1 + (sup.address.line1.empty() ? "" : ", ") + sup.address.postal_code + " " +
                                                    sup.address.city + (sup.address.country.empty() || sup.address.country == "FR" ? "" : " (" + sup.address.country + ")")}}},
                      {"type_code", inv.type_code},
                      {"is_credit", is_credit_note_type(inv.type_code)},
                      {"issue_date", date(ctx, inv.issue_date)},
-                     {"due_date", date(ctx, inv.due_date)},
+                     {"due_date", o(date(ctx, inv.due_date))},
                      {"format", d->row.format == "facturx" ? "Factur-X (PDF)" : d->row.format == "ubl" ? "UBL" : "CII"},
                      {"profile", std::string(conformance_level(inv.profile))},
-                     {"framework", inv.business_process},
-                     {"order_reference", inv.order_reference},
-                     {"buyer_reference", inv.buyer_reference},
-                     {"payment", {{"iban", inv.payment.iban}, {"bic", inv.payment.bic}, {"terms", inv.payment.terms},
-                                  {"reference", inv.payment.remittance}, {"means", inv.payment.means_code}}},
+                     {"framework", o(inv.business_process)},
+                     {"order_reference", o(inv.order_reference)},
+                     {"buyer_reference", o(inv.buyer_reference)},
+                     {"payment", {{"iban", o(inv.payment.iban)}, {"bic", o(inv.payment.bic)}, {"terms", o(inv.payment.terms)},
+                                  {"reference", o(inv.payment.remittance)}, {"means", o(inv.payment.means_code)}}},
                      {"lines", lines},
                      {"vat", vat},
                      {"totals", totals},
                      {"notes", notes},
                      {"has_notes", !notes.empty()},
                      {"checks", checks_view(ctx, d->checks)},
+                     {"has_checks", !d->checks.empty()},
                      {"valid", errors == 0},
                      {"errors", errors},
                      {"warnings", warnings},

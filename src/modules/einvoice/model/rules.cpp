@@ -513,6 +513,8 @@ private:
     }
 
     void french() {
+        // The French rules are for invoices issued by a French seller.
+        if (!inv_.seller.address.country.empty() && inv_.seller.address.country != "FR") return;
         // BR-FR-01/02: the number.
         if (inv_.number.size() > 35)
             add("BR-FR-01", "BT-1", "number", "Le numéro de facture ne peut pas dépasser 35 caractères.",

@@ -219,6 +219,13 @@ Result<ChorusSubmission> ChorusService::refresh(const Actor& actor, std::int64_t
     return last;
 }
 
+std::optional<std::pair<std::int64_t, PublicClient>> ChorusService::document_client(const Actor& actor, std::int64_t document_id) {
+    auto conn = db_.acquire();
+    auto doc = conn->query_one("SELECT client_id FROM documents WHERE company_id = ? AND id = ?", {actor.company_id, document_id});
+    if (!doc) return std::nullopt;
+    return std::pair{doc->int64(0), public_refs(*conn, actor.company_id, document_id, doc->int64(0))};
+}
+
 Result<std::vector<ChorusSubmission>> ChorusService::submissions(const Actor& actor, std::int64_t document_id) {
     auto conn = db_.acquire();
     std::vector<ChorusSubmission> out;

@@ -55,6 +55,8 @@ public:
     // Asks Chorus Pro for the state of the document's last deposit and records it.
     Result<ChorusSubmission> refresh(const Actor& actor, std::int64_t document_id);
     Result<std::vector<ChorusSubmission>> submissions(const Actor& actor, std::int64_t document_id);
+    // The document's client and its public-sector data as the e-invoice carries them.
+    std::optional<std::pair<std::int64_t, PublicClient>> document_client(const Actor& actor, std::int64_t document_id);
 
 private:
     store::Database& db_;
