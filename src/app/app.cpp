@@ -27,6 +27,7 @@ App::App(AppConfig config) : config_(std::move(config)) {
     for (auto& m : catalog::CatalogModule::migrations()) all.push_back(std::move(m));
     for (auto& m : sales::SalesModule::migrations()) all.push_back(std::move(m));
     for (auto& m : payments::PaymentsModule::migrations()) all.push_back(std::move(m));
+    for (auto& m : dashboard::DashboardModule::migrations()) all.push_back(std::move(m));
     for (auto& m : mail::MailModule::migrations()) all.push_back(std::move(m));
     for (auto& m : einvoice::EinvoiceModule::migrations()) all.push_back(std::move(m));
     for (auto& m : duplicates::DuplicatesModule::migrations()) all.push_back(std::move(m));

@@ -4,9 +4,11 @@
 #pragma once
 
 #include <memory>
+#include <vector>
 
 #include "http/web_server.hpp"
 #include "store/database.hpp"
+#include "store/migrator.hpp"
 
 namespace comptoir::identity {
 class CompanyService;
@@ -21,6 +23,8 @@ public:
     DashboardModule(store::Database& db, identity::CompanyService& companies);
     ~DashboardModule();
 
+    // Covering indexes for the aggregates (on documents, payments and allocations); after sales and payments.
+    static std::vector<store::Migration> migrations();
     DashboardService& dashboard();
     // The home page (and its "home" navigation entry) and the API.
     void register_routes(http::WebServer& web);

@@ -31,6 +31,13 @@ struct MonthFigures {
     Money collected() const { return received - refunded; }
 };
 
+// An issued invoice with something left to pay today.
+struct OpenInvoice {
+    std::int64_t client_id = 0;
+    std::string due_date;  // "" when it has none
+    Money remaining;       // > 0
+};
+
 struct AgeFigures {
     AgeBucket bucket = AgeBucket::NotDue;
     Money amount;
@@ -45,6 +52,9 @@ struct Receivables {
     std::int64_t overdue_invoices() const;
 };
 
+// What remains due on `open` invoices, by age of their due date (age_of).
+Receivables age_receivables(const std::vector<OpenInvoice>& open, const AgeBounds& bounds);
+
 struct TopClient {
     std::int64_t client_id = 0;
     std::string name;
@@ -52,6 +62,10 @@ struct TopClient {
     Money invoiced_incl_vat;  // in the period
     Money outstanding;        // today, every period
 };
+
+// The `limit` clients invoiced the most excluding VAT (more than nothing), largest first, ties by
+// client id.
+std::vector<TopClient> rank_top_clients(std::vector<TopClient> clients, std::size_t limit);
 
 struct OpenQuotes {
     std::int64_t count = 0;

@@ -1,5 +1,7 @@
 #include "modules/dashboard/service/dashboard_service.hpp"
 
+#include <map>
+
 #include "core/clock.hpp"
 #include "modules/dashboard/storage/dashboard_store.hpp"
 
@@ -17,12 +19,12 @@ Result<Dashboard> DashboardService::figures(const Actor& actor, const PeriodRequ
     out.as_of = today;
     // One read transaction, so the figures agree with each other (SQLite: one snapshot).
     store::with_transaction(db_, false, [&](store::Connection& conn) {
-        const auto invoiced = storage::invoiced_by_month(conn, actor.company_id, period.from, period.to);
+        const auto invoiced = storage::invoiced(conn, actor.company_id, period.from, period.to);
         const auto collected = storage::collected_by_month(conn, actor.company_id, period.from, period.to);
         for (const auto& month : months_of(period)) {
             MonthFigures m;
             m.month = month;
-            if (auto it = invoiced.find(month); it != invoiced.end()) {
+            if (auto it = invoiced.by_month.find(month); it != invoiced.by_month.end()) {
                 m.invoiced_excl_vat = it->second.excl_vat;
                 m.invoiced_incl_vat = it->second.incl_vat;
             }
@@ -32,8 +34,22 @@ Result<Dashboard> DashboardService::figures(const Actor& actor, const PeriodRequ
             }
             out.months.push_back(std::move(m));
         }
-        out.receivables = storage::receivables(conn, actor.company_id, age_bounds(today));
-        out.top_clients = storage::top_clients(conn, actor.company_id, period.from, period.to, kTopClients);
+
+        const auto open = storage::open_invoices(conn, actor.company_id);
+        out.receivables = age_receivables(open, age_bounds(today));
+
+        std::vector<TopClient> clients;
+        for (const auto& c : invoiced.by_client) clients.push_back({c.client_id, "", c.excl_vat, c.incl_vat, Money{}});
+        out.top_clients = rank_top_clients(std::move(clients), kTopClients);
+        std::vector<std::int64_t> ids;
+        std::map<std::int64_t, TopClient*> top;
+        for (auto& c : out.top_clients) {
+            ids.push_back(c.client_id);
+            top[c.client_id] = &c;
+        }
+        for (const auto& [id, name] : storage::client_names(conn, actor.company_id, ids)) top[id]->name = name;
+        for (const auto& invoice : open)
+            if (auto it = top.find(invoice.client_id); it != top.end()) it->second->outstanding += invoice.remaining;
         out.open_quotes = storage::open_quotes(conn, actor.company_id, today);
     });
     return out;

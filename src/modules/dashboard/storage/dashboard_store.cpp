@@ -1,67 +1,111 @@
 #include "modules/dashboard/storage/dashboard_store.hpp"
 
+#include <algorithm>
+#include <climits>
+#include <cstdint>
+#include <unordered_map>
+
 namespace comptoir::dashboard::storage {
 namespace {
 
-// The documents that count as invoiced: issued invoices of every kind and credit notes, in the
-// legal series (so the (company, series, issue_date) index serves the date range). Binds: company,
+// The documents that count as invoiced: issued invoices of every kind and credit notes, numbered
+// in the legal series, so the dashboard_documents index serves the date range. Binds: company,
 // from, to.
 constexpr const char* kInvoicedInPeriod = R"SQL(
 d.company_id = ? AND d.series IN ('invoice', 'credit_note')
 AND d.type IN ('invoice', 'deposit_invoice', 'situation_invoice', 'credit_note')
 AND d.status NOT IN ('draft', 'cancelled') AND d.issue_date >= ? AND d.issue_date <= ?)SQL";
 
-// A document's contribution to "invoiced", excluding VAT: a credit note subtracts its total; a final
-// invoice that deducts deposits counts its total less those deposits' totals (the deposits invoiced
-// before it from the same quote or order: sales' deposits_invoiced at validation, which chain_seq
-// orders), since each deposit was counted when it was issued.
-constexpr const char* kExclVat = R"SQL(
-CASE WHEN d.type = 'credit_note' THEN -ABS(d.total_excl_vat_cents)
-     WHEN d.prepaid_cents <> 0 THEN d.total_excl_vat_cents - COALESCE((
-       SELECT SUM(dep.total_excl_vat_cents) FROM documents dep
-       WHERE dep.company_id = d.company_id AND dep.source_id = d.source_id AND dep.type = 'deposit_invoice'
-       AND dep.status <> 'draft' AND dep.chain_seq < d.chain_seq), 0)
-     ELSE d.total_excl_vat_cents END)SQL";
+// The same for one series, grouped by issue date: the index gives the dates in order, so the sums
+// stream out without a sort (a few hundred rows a year, put into months here). Binds: company,
+// series, from, to.
+constexpr const char* kInvoicedPerDay = R"SQL(
+SELECT d.issue_date,
+SUM(CASE WHEN d.type = 'credit_note' THEN -ABS(d.total_excl_vat_cents) ELSE d.total_excl_vat_cents END),
+SUM(CASE WHEN d.type = 'credit_note' THEN -ABS(d.total_incl_vat_cents) ELSE d.amount_due_cents END),
+SUM(CASE WHEN d.prepaid_cents <> 0 THEN 1 ELSE 0 END)
+FROM documents d WHERE d.company_id = ? AND d.series = ?
+AND d.type IN ('invoice', 'deposit_invoice', 'situation_invoice', 'credit_note')
+AND d.status NOT IN ('draft', 'cancelled') AND d.issue_date >= ? AND d.issue_date <= ?
+GROUP BY d.issue_date)SQL";
 
-// Including VAT: an invoice's amount due (its total less the deposits it deducts), less credit notes.
-constexpr const char* kInclVat =
-    "CASE WHEN d.type = 'credit_note' THEN -ABS(d.total_incl_vat_cents) ELSE d.amount_due_cents END";
+// A document's contribution to "invoiced": a credit note subtracts its total; an invoice adds its
+// total excluding VAT and, including VAT, its amount due (the total less the deposits it deducts).
+// The deposits' part excluding VAT is taken off by deducted_deposits().
+constexpr const char* kSums = R"SQL(
+SUM(CASE WHEN d.type = 'credit_note' THEN -ABS(d.total_excl_vat_cents) ELSE d.total_excl_vat_cents END),
+SUM(CASE WHEN d.type = 'credit_note' THEN -ABS(d.total_incl_vat_cents) ELSE d.amount_due_cents END))SQL";
 
-// Issued invoices (what payments settle). Binds: company.
-constexpr const char* kOpenInvoices = R"SQL(
-d.company_id = ? AND d.type IN ('invoice', 'deposit_invoice', 'situation_invoice')
-AND d.status NOT IN ('draft', 'cancelled'))SQL";
+struct Deduction {
+    std::string month;
+    std::int64_t client_id = 0;
+    std::int64_t excl_vat_cents = 0;
+};
 
-// What remains due on invoice d: payments' settlement rule (remaining_due in model/settlement.hpp):
-// amount due − active allocations − issued credit notes correcting it.
-constexpr const char* kRemaining = R"SQL(
-d.amount_due_cents
-- COALESCE((SELECT SUM(a.amount_cents) FROM payment_allocations a
-            WHERE a.company_id = d.company_id AND a.document_id = d.id AND a.cancelled = 0), 0)
-- COALESCE((SELECT SUM(ABS(c.total_incl_vat_cents)) FROM documents c
-            WHERE c.company_id = d.company_id AND c.corrects_id = d.id AND c.type = 'credit_note'
-            AND c.status NOT IN ('draft', 'cancelled')), 0))SQL";
-
-// The age of invoice d's due date (AgeBucket; the same rule as age_of). Binds: the four AgeBounds.
-constexpr const char* kAge = R"SQL(
-CASE WHEN d.due_date = '' OR d.due_date >= ? THEN 0 WHEN d.due_date >= ? THEN 1
-     WHEN d.due_date >= ? THEN 2 WHEN d.due_date >= ? THEN 3 ELSE 4 END)SQL";
-
-std::string placeholders(std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+// A final invoice deducts the deposits invoiced before it from the same quote or order (sales'
+// deposits_invoiced at validation; the chain sequence orders validations). Each deposit was counted
+// when issued, so the final invoice counts, excluding VAT, its total less theirs. Final invoices with
+// deposits and deposits are few: both are read and matched here, which no statistics can turn into a
+// scan of every document per final invoice.
+std::vector<Deduction> deducted_deposits(store::Connection& conn, std::int64_t company_id, const std::string& from,
+                                         const std::string& to) {
+    struct Final {
+        std::string month;
+        std::int64_t client_id, source_id, chain_seq;
+    };
+    std::vector<Final> finals;
+    for (const auto& r : conn.query(R"SQL(
+SELECT substr(d.issue_date, 1, 7), d.client_id, d.source_id, d.chain_seq FROM documents d
+WHERE d.company_id = ? AND d.series = 'invoice' AND d.issue_date >= ? AND d.issue_date <= ?
+AND d.type = 'invoice' AND d.status NOT IN ('draft', 'cancelled') AND d.prepaid_cents <> 0
+AND d.source_id IS NOT NULL)SQL",
+                                    {company_id, from, to}))
+        finals.push_back({r.text(0), r.int64(1), r.int64(2), r.int64(3)});
+    std::vector<Deduction> out;
+    if (finals.empty()) return out;
+    std::unordered_multimap<std::int64_t, std::pair<std::int64_t, std::int64_t>> deposits;  // source → (seq, excl)
+    for (const auto& r : conn.query("SELECT source_id, chain_seq, total_excl_vat_cents FROM documents "
+                                    "WHERE company_id = ? AND type = 'deposit_invoice' AND status <> 'draft' "
+                                    "AND source_id IS NOT NULL",
+                                    {company_id}))
+        deposits.emplace(r.int64(0), std::pair{r.int64(1), r.int64(2)});
+    for (const auto& f : finals) {
+        std::int64_t sum = 0;
+        auto [first, last] = deposits.equal_range(f.source_id);
+        for (auto it = first; it != last; ++it)
+            if (it->second.first < f.chain_seq) sum += it->second.second;
+        if (sum != 0) out.push_back({f.month, f.client_id, sum});
+    }
     return out;
 }
 
 }  // namespace
 
-std::map<std::string, InvoicedMonth> invoiced_by_month(store::Connection& conn, std::int64_t company_id,
-                                                       const std::string& from, const std::string& to) {
-    std::map<std::string, InvoicedMonth> out;
-    const std::string sql = std::string("SELECT substr(d.issue_date, 1, 7), SUM(") + kExclVat + "), SUM(" + kInclVat +
-                            ") FROM documents d WHERE " + kInvoicedInPeriod + " GROUP BY substr(d.issue_date, 1, 7)";
-    for (const auto& r : conn.query(sql, {company_id, from, to}))
-        out[r.text(0)] = {Money::from_cents(r.int64(1)), Money::from_cents(r.int64(2))};
+Invoiced invoiced(store::Connection& conn, std::int64_t company_id, const std::string& from, const std::string& to) {
+    Invoiced out;
+    std::int64_t with_deposits = 0;  // final invoices deducting deposits, in the period
+    for (const char* series : {"invoice", "credit_note"})
+        for (const auto& r : conn.query(kInvoicedPerDay, {company_id, std::string(series), from, to})) {
+            auto& month = out.by_month[r.text(0).substr(0, 7)];
+            month.excl_vat += Money::from_cents(r.int64(1));
+            month.incl_vat += Money::from_cents(r.int64(2));
+            with_deposits += r.int64(3);
+        }
+    // "+d.client_id": grouped through a temporary tree after reading the covering index, rather than
+    // by walking documents_by_client, which would read every row of the company in client order.
+    std::unordered_map<std::int64_t, std::size_t> at;
+    for (const auto& r : conn.query(std::string("SELECT +d.client_id, ") + kSums + " FROM documents d WHERE " +
+                                        kInvoicedInPeriod + " GROUP BY +d.client_id",
+                                    {company_id, from, to})) {
+        at[r.int64(0)] = out.by_client.size();
+        out.by_client.push_back({r.int64(0), Money::from_cents(r.int64(1)), Money::from_cents(r.int64(2))});
+    }
+    if (with_deposits == 0) return out;
+    for (const auto& d : deducted_deposits(conn, company_id, from, to)) {
+        out.by_month[d.month].excl_vat -= Money::from_cents(d.excl_vat_cents);
+        if (auto it = at.find(d.client_id); it != at.end())
+            out.by_client[it->second].excl_vat -= Money::from_cents(d.excl_vat_cents);
+    }
     return out;
 }
 
@@ -69,58 +113,70 @@ std::map<std::string, CollectedMonth> collected_by_month(store::Connection& conn
                                                          const std::string& from, const std::string& to) {
     std::map<std::string, CollectedMonth> out;
     for (const auto& r : conn.query(R"SQL(
-SELECT substr(payment_date, 1, 7),
+SELECT payment_date,
        SUM(CASE WHEN kind = 'payment' THEN amount_cents ELSE 0 END),
        SUM(CASE WHEN kind = 'refund' THEN amount_cents ELSE 0 END)
 FROM payments WHERE company_id = ? AND payment_date >= ? AND payment_date <= ? AND cancelled = 0
-GROUP BY substr(payment_date, 1, 7))SQL",
-                                    {company_id, from, to}))
-        out[r.text(0)] = {Money::from_cents(r.int64(1)), Money::from_cents(r.int64(2))};
-    return out;
-}
-
-Receivables receivables(store::Connection& conn, std::int64_t company_id, const AgeBounds& b) {
-    Receivables out;
-    for (int i = 0; i < kAgeBuckets; ++i) out.ageing[i].bucket = static_cast<AgeBucket>(i);
-    const std::string sql = std::string("SELECT bucket, COUNT(*), SUM(remaining) FROM (SELECT ") + kAge +
-                            " AS bucket, " + kRemaining + " AS remaining FROM documents d WHERE " + kOpenInvoices +
-                            ") t WHERE remaining > 0 GROUP BY bucket";
-    for (const auto& r : conn.query(sql, {b.today, b.overdue_30, b.overdue_60, b.overdue_90, company_id})) {
-        const auto bucket = r.int64(0);
-        if (bucket < 0 || bucket >= kAgeBuckets) continue;
-        out.ageing[bucket].invoices = r.int64(1);
-        out.ageing[bucket].amount = Money::from_cents(r.int64(2));
+GROUP BY payment_date)SQL",
+                                    {company_id, from, to})) {
+        // Per day, in the index's order (no sort), put into months here.
+        auto& month = out[r.text(0).substr(0, 7)];
+        month.received += Money::from_cents(r.int64(1));
+        month.refunded += Money::from_cents(r.int64(2));
     }
     return out;
 }
 
-std::vector<TopClient> top_clients(store::Connection& conn, std::int64_t company_id, const std::string& from,
-                                   const std::string& to, int limit) {
-    std::vector<TopClient> out;
-    const std::string sql = std::string(R"SQL(
-SELECT t.client_id, c.display_name, t.excl_vat, t.incl_vat FROM (
-  SELECT d.client_id AS client_id, SUM()SQL") + kExclVat + ") AS excl_vat, SUM(" + kInclVat + R"SQL() AS incl_vat
-  FROM documents d WHERE )SQL" + kInvoicedInPeriod + R"SQL(
-  GROUP BY d.client_id
-) t JOIN clients c ON c.company_id = ? AND c.id = t.client_id
-WHERE t.excl_vat > 0 ORDER BY t.excl_vat DESC, t.client_id LIMIT ?)SQL";
-    for (const auto& r : conn.query(sql, {company_id, from, to, company_id, static_cast<std::int64_t>(limit)}))
-        out.push_back({r.int64(0), r.text(1), Money::from_cents(r.int64(2)), Money::from_cents(r.int64(3)), Money{}});
-    if (out.empty()) return out;
+std::vector<OpenInvoice> open_invoices(store::Connection& conn, std::int64_t company_id) {
+    // Three index-only reads put together here (the allocations summed per invoice, the credit notes
+    // summed per invoice, then the invoices), rather than two look-ups for each invoice. Both sums
+    // come out in invoice id order (GROUP BY on the index), so they are searched, not hashed.
+    using Sums = std::vector<std::pair<std::int64_t, std::int64_t>>;  // invoice id → cents, by id
+    auto sums = [&](const char* sql) {
+        Sums out;
+        for (const auto& r : conn.query(sql, {company_id})) out.emplace_back(r.int64(0), r.int64(1));
+        if (!std::is_sorted(out.begin(), out.end())) std::sort(out.begin(), out.end());  // PostgreSQL may hash
+        return out;
+    };
+    const Sums allocated = sums(
+        "SELECT document_id, SUM(amount_cents) FROM payment_allocations WHERE company_id = ? AND cancelled = 0 "
+        "GROUP BY document_id");
+    const Sums credited = sums(
+        "SELECT corrects_id, SUM(ABS(total_incl_vat_cents)) FROM documents WHERE company_id = ? "
+        "AND type = 'credit_note' AND status NOT IN ('draft', 'cancelled') AND corrects_id IS NOT NULL "
+        "GROUP BY corrects_id");
+    auto find = [](const Sums& s, std::int64_t id) -> std::int64_t {
+        auto it = std::lower_bound(s.begin(), s.end(), std::pair<std::int64_t, std::int64_t>{id, INT64_MIN});
+        return it != s.end() && it->first == id ? it->second : 0;
+    };
+    std::vector<OpenInvoice> out;
+    // Issued invoices of every kind are numbered in the invoice series (drafts have none).
+    for (const auto& r : conn.query(R"SQL(
+SELECT id, client_id, due_date, amount_due_cents FROM documents
+WHERE company_id = ? AND series = 'invoice' AND type IN ('invoice', 'deposit_invoice', 'situation_invoice')
+AND status NOT IN ('draft', 'cancelled'))SQL",
+                                    {company_id})) {
+        const std::int64_t id = r.int64(0);
+        const std::int64_t remaining = r.int64(3) - find(allocated, id) - find(credited, id);
+        if (remaining > 0) out.push_back({r.int64(1), r.text(2), Money::from_cents(remaining)});
+    }
+    return out;
+}
+
+std::map<std::int64_t, std::string> client_names(store::Connection& conn, std::int64_t company_id,
+                                                 const std::vector<std::int64_t>& ids) {
+    std::map<std::int64_t, std::string> out;
+    if (ids.empty()) return out;
     std::vector<store::Value> params;
-    params.reserve(out.size() + 1);
+    params.reserve(ids.size() + 1);
     params.emplace_back(company_id);
-    std::map<std::int64_t, TopClient*> by_id;
-    for (auto& c : out) {
-        params.emplace_back(c.client_id);
-        by_id[c.client_id] = &c;
+    std::string in;
+    for (auto id : ids) {
+        params.emplace_back(id);
+        in += in.empty() ? "?" : ", ?";
     }
-    const std::string owed = std::string("SELECT client_id, SUM(remaining) FROM (SELECT d.client_id AS client_id, ") +
-                             kRemaining + " AS remaining FROM documents d WHERE " + kOpenInvoices +
-                             " AND d.client_id IN (" + placeholders(out.size()) +
-                             ")) t WHERE remaining > 0 GROUP BY client_id";
-    for (const auto& r : conn.query(owed, params))
-        if (auto it = by_id.find(r.int64(0)); it != by_id.end()) it->second->outstanding = Money::from_cents(r.int64(1));
+    for (const auto& r : conn.query("SELECT id, display_name FROM clients WHERE company_id = ? AND id IN (" + in + ")", params))
+        out[r.int64(0)] = r.text(1);
     return out;
 }
 

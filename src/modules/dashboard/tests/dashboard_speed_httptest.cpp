@@ -2,15 +2,20 @@
 // credit notes and 50,000 payments (some partial, cancelled or refunds), seeded in bulk, with another
 // company's data beside them. Disabled by default (seeding takes a while); run it with
 //   dashboard_http_test --gtest_also_run_disabled_tests --gtest_filter='*StaysFast*'
-// It prints the median and slowest of 20 requests of the API and of the page; the aim is < 50 ms.
+// It prints each figure's time, then the median and slowest of 20 requests of the API and of the page
+// with the processor time they took in this process (for PostgreSQL, the server's share is not in
+// it); the aim is < 50 ms.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <functional>
 #include <random>
 
 #include "core/clock.hpp"
+#include "modules/dashboard/storage/dashboard_store.hpp"
 #include "store/bulk_insert.hpp"
 #include "tests/support/test_app.hpp"
 
@@ -122,6 +127,9 @@ void seed(TestApp& app, const TestCompany& company, int clients, int invoices, u
 double ms_since(chr::steady_clock::time_point start) {
     return chr::duration<double, std::milli>(chr::steady_clock::now() - start).count();
 }
+// Processor time of the whole process (the server's threads and this client), in ms: on a shared
+// machine, wall-clock times say more about the neighbours than about the queries.
+double cpu_ms_since(std::clock_t start) { return 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC; }
 
 class DashboardSpeed : public ::testing::TestWithParam<Backend> {};
 
@@ -134,6 +142,11 @@ TEST_P(DashboardSpeed, DISABLED_StaysFastOnFiftyThousandInvoices) {
     seed(app, other, 200, 10'000, 1);
     seed(app, busy, 2'000, 50'000, 2);
     std::printf("[ seeded   ] %.0f ms\n", ms_since(start));
+    // PostgreSQL as autovacuum leaves it (statistics, and the visibility map index-only scans need);
+    // SQLite without statistics, the plans must not depend on them.
+    if (GetParam() == Backend::Postgres)
+        for (const char* table : {"documents", "payments", "payment_allocations"})
+            app.app().db().acquire()->execute_script(std::string("VACUUM ANALYZE ") + table);
 
     WebSession browser(app);
     ASSERT_EQ(browser.login(busy.admin_email, busy.admin_password).status, 303);
@@ -148,11 +161,32 @@ TEST_P(DashboardSpeed, DISABLED_StaysFastOnFiftyThousandInvoices) {
                 static_cast<long long>(d["receivables"]["invoices"].get<std::int64_t>()),
                 d["receivables"]["overdue"].get<std::string>().c_str());
 
+    // Each figure's statement alone (the request runs them all, in one read transaction).
+    {
+        namespace ds = dashboard::storage;
+        auto conn = app.app().db().acquire();
+        const std::string from = days_before_today(365), to = today_paris();
+        const auto bounds = dashboard::age_bounds(to);
+        std::vector<std::pair<const char*, std::function<void()>>> parts = {
+            {"invoiced", [&] { ds::invoiced(*conn, busy.id, from, to); }},
+            {"collected", [&] { ds::collected_by_month(*conn, busy.id, from, to); }},
+            {"open invoices", [&] { dashboard::age_receivables(ds::open_invoices(*conn, busy.id), bounds); }},
+            {"quotes", [&] { ds::open_quotes(*conn, busy.id, to); }}};
+        for (auto& [name, run] : parts) {
+            run();
+            auto t = chr::steady_clock::now();
+            auto cpu = std::clock();
+            for (int i = 0; i < 5; ++i) run();
+            std::printf("[ %-8s ] %s: %.1f ms (processor %.1f ms)\n", backend_name(GetParam()).c_str(), name, ms_since(t) / 5,
+                        cpu_ms_since(cpu) / 5);
+        }
+    }
     for (const auto& [what, path] : {std::pair{"api", "/api/v1/dashboard"}, std::pair{"api 2y", "/api/v1/dashboard?period=custom"},
                                      std::pair{"page", "/"}}) {
         std::string target = path;
         if (std::string(what) == "api 2y") target += "&from=" + days_before_today(730) + "&to=" + today_paris();
         std::vector<double> times;
+        auto cpu = std::clock();
         for (int i = 0; i < 20; ++i) {
             auto t = chr::steady_clock::now();
             auto r = std::string(what) == "page" ? browser.get(target) : app.api("GET", target, busy.admin_token);
@@ -160,9 +194,12 @@ TEST_P(DashboardSpeed, DISABLED_StaysFastOnFiftyThousandInvoices) {
             ASSERT_EQ(r.status, 200);
         }
         std::sort(times.begin(), times.end());
-        std::printf("[ %-8s ] %s: median %.1f ms, slowest %.1f ms\n", backend_name(GetParam()).c_str(), what, times[10],
-                    times.back());
-        EXPECT_LT(times[10], 200.0) << what;  // a loose bound: the aim (50 ms) is read from the output
+        const double cpu_each = cpu_ms_since(cpu) / 20;
+        std::printf("[ %-8s ] %s: median %.1f ms, slowest %.1f ms (processor %.1f ms per request)\n",
+                    backend_name(GetParam()).c_str(), what, times[10], times.back(), cpu_each);
+        // A loose bound on this process's processor time (wall-clock depends on the neighbours): the aim,
+        // 50 ms a request on an idle machine, is read from the output.
+        EXPECT_LT(cpu_each, 200.0) << what;
     }
 }
 
