@@ -39,6 +39,8 @@
   };
   const colon = data.locale.startsWith("fr") ? "\u00a0: " : ": ";
   // Bars and lines carry their series' name; a doughnut's slices their own label.
+  // Month names stay level; where they do not fit, every other one is left out.
+  const months = { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 8 } };
   const tooltip = { callbacks: { label: (item) => `${item.dataset.label ?? item.label}${colon}${money(item.parsed.y ?? item.parsed)}` } };
   const legend = { position: "bottom", labels: { boxWidth: 12, boxHeight: 12, usePointStyle: true, pointStyle: "rectRounded" } };
 
@@ -56,7 +58,7 @@
         responsive: true,
         maintainAspectRatio: false,
         interaction: { mode: "index", intersect: false },
-        scales: { x: { grid: { display: false } }, y: axis },
+        scales: { x: months, y: axis },
         plugins: { legend, tooltip },
       },
     }),
@@ -73,7 +75,7 @@
         responsive: true,
         maintainAspectRatio: false,
         interaction: { mode: "index", intersect: false },
-        scales: { x: { grid: { display: false } }, y: axis },
+        scales: { x: months, y: axis },
         plugins: { legend, tooltip },
       },
     }),
