@@ -7,6 +7,8 @@
 #include <httplib.h>
 
 #include "http/api_reply.hpp"
+#include "http/form_fields.hpp"
+#include "http/json_fields.hpp"
 #include "modules/mail/model/address.hpp"
 
 namespace comptoir::mail {
@@ -14,25 +16,12 @@ namespace {
 
 using http::ApiContext;
 using http::invalid_id;
+using http::parse_id;
+using http::type_error;
+using http::unknown_keys;
 using http::Method;
 using http::reply;
 using nlohmann::json;
-
-std::optional<std::int64_t> parse_id(const std::string& s) {
-    if (s.empty() || s.size() > 18 || !std::all_of(s.begin(), s.end(), ::isdigit)) return std::nullopt;
-    return std::stoll(s);
-}
-
-void type_error(std::vector<FieldIssue>& issues, const std::string& field, const char* fr, const char* en) {
-    issues.push_back({field, "type", std::string("Ce champ doit être ") + fr + ".", std::string("This field must be ") + en + "."});
-}
-
-void unknown_keys(std::vector<FieldIssue>& issues, const json& body, const std::set<std::string>& known,
-                  const std::string& prefix) {
-    for (auto it = body.begin(); it != body.end(); ++it)
-        if (!known.contains(it.key()))
-            issues.push_back({prefix + it.key(), "unknown", "Ce champ n'existe pas.", "This field does not exist."});
-}
 
 // A string field: absent or null leaves `out` as is.
 void read_text(std::vector<FieldIssue>& issues, const json& body, const char* key, const std::string& field,
