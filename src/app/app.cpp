@@ -47,12 +47,16 @@ App::App(AppConfig config) : config_(std::move(config)) {
     einvoice_ = std::make_unique<einvoice::EinvoiceModule>(*db_, sales_->documents(), identity_->companies());
     sales_->documents().use_issue_hooks(einvoice_->einvoices());
     dashboard_ = std::make_unique<dashboard::DashboardModule>(*db_, identity_->companies());
-    duplicates_ = std::make_unique<duplicates::DuplicatesModule>(*db_);
+    duplicates_ = std::make_unique<duplicates::DuplicatesModule>(*db_, crm_->clients());
     // Rows of other modules that belong to a client: crm will not undo an import (nor, later, merge)
     // without knowing a client is in use there.
     crm_->clients().add_client_reference({"documents", "documents commerciaux", "commercial documents"});
     crm_->clients().add_client_reference({"payments", "règlements", "payments"});
     crm_->clients().add_client_reference({"mail_sends", "e-mails envoyés", "emails sent"});
+    crm::ClientReference public_sector{"einvoice_public_clients", "données secteur public (Chorus Pro)",
+                                       "public-sector data (Chorus Pro)"};
+    public_sector.one_per_client = true;
+    crm_->clients().add_client_reference(public_sector);
 }
 
 // Members go in reverse order of declaration, which would free e-invoicing (and the other modules the

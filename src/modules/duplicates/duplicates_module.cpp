@@ -1,6 +1,7 @@
 #include "modules/duplicates/duplicates_module.hpp"
 
 #include "modules/duplicates/api/duplicate_api.hpp"
+#include "modules/duplicates/http/duplicate_pages.hpp"
 #include "modules/duplicates/service/duplicate_service.hpp"
 
 namespace comptoir::duplicates {
@@ -51,15 +52,43 @@ CREATE TABLE duplicate_scans (
 CREATE INDEX duplicate_scans_by_company ON duplicate_scans (company_id, id);
 )SQL";
 
+// One row per merge, kept after an undo: the cards of every member as they were (JSON images), the
+// rows moved per table and absorbed client (ids), so that the undo restores exactly; the survivor's
+// card just after the merge (`survivor_after`) tells whether it has been changed since.
+constexpr const char* kMerges = R"SQL(
+CREATE TABLE duplicate_merges (
+  id {{ID}},
+  company_id BIGINT NOT NULL REFERENCES companies(id),
+  group_id BIGINT NOT NULL REFERENCES duplicate_groups(id),
+  survivor_id BIGINT NOT NULL REFERENCES clients(id),
+  absorbed TEXT NOT NULL,
+  choices TEXT NOT NULL,
+  before_cards TEXT NOT NULL,
+  moved_rows TEXT NOT NULL,
+  status TEXT NOT NULL,
+  merged_at TEXT NOT NULL,
+  merged_by BIGINT,
+  survivor_after TEXT NOT NULL,
+  undone_at TEXT NOT NULL DEFAULT '',
+  undone_by BIGINT
+);
+CREATE INDEX duplicate_merges_by_group ON duplicate_merges (company_id, group_id, id);
+)SQL";
+
 }  // namespace
 
-DuplicatesModule::DuplicatesModule(store::Database& db) : service_(std::make_unique<DuplicateService>(db)) {}
+DuplicatesModule::DuplicatesModule(store::Database& db, crm::ClientService& clients)
+    : service_(std::make_unique<DuplicateService>(db, &clients)), clients_(clients) {}
 DuplicatesModule::~DuplicatesModule() = default;
 
-std::vector<store::Migration> DuplicatesModule::migrations() { return {{"duplicates/0001_review_folder", kTables}}; }
+std::vector<store::Migration> DuplicatesModule::migrations() { return {{"duplicates/0001_review_folder", kTables}, {"duplicates/0002_merges", kMerges}};
+}
 
 DuplicateService& DuplicatesModule::duplicates() { return *service_; }
 
-void DuplicatesModule::register_routes(http::WebServer& web) { register_duplicate_api(web, *service_); }
+void DuplicatesModule::register_routes(http::WebServer& web) {
+    register_duplicate_api(web, *service_);
+    register_duplicate_pages(web, *service_, clients_);
+}
 
 }  // namespace comptoir::duplicates

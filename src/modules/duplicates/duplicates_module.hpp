@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "http/web_server.hpp"
+#include "modules/crm/service/client_service.hpp"
 #include "store/database.hpp"
 #include "store/migrator.hpp"
 
@@ -16,7 +17,8 @@ class DuplicateService;
 
 class DuplicatesModule {
 public:
-    explicit DuplicatesModule(store::Database& db);
+    // `clients`: crm's service, whose registry of client-owned tables a merge moves rows through.
+    DuplicatesModule(store::Database& db, crm::ClientService& clients);
     ~DuplicatesModule();
 
     static std::vector<store::Migration> migrations();
@@ -25,6 +27,7 @@ public:
 
 private:
     std::unique_ptr<DuplicateService> service_;
+    crm::ClientService& clients_;
 };
 
 }  // namespace comptoir::duplicates

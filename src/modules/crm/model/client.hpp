@@ -78,6 +78,9 @@ struct Client {
     std::string created_by_name;
     std::string updated_by_name;
     std::string assigned_user_name;
+    // Set when this card was merged into another (duplicates review folder): the survivor.
+    std::optional<std::int64_t> merged_into_id;
+    std::string merged_into_name;
 
     std::string display_name() const;
 };

@@ -45,6 +45,9 @@ Result<Client> ClientService::update(const Actor& actor, std::int64_t id, Client
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<Client> {
         auto before = storage::find_client(conn, actor.company_id, id);
         if (!before) return fail(client_not_found());
+        if (before->merged_into_id)
+            return fail(Error::conflict("client.merged", "Ce client a été fusionné dans " + before->merged_into_name + " : modifiez celui-ci.",
+                                        "This client was merged into " + before->merged_into_name + ": edit that one."));
         Client c = std::move(input);
         if (actor.role == Role::Accountant) {
             // The accountant keeps the books: only the accounting fields are theirs to change.
@@ -187,7 +190,15 @@ void ClientService::add_client_reference(ClientReference reference) {
 Result<std::vector<audit::Entry>> ClientService::history(const Actor& actor, std::int64_t client_id) {
     auto conn = db_.acquire();
     if (!storage::find_client(*conn, actor.company_id, client_id)) return fail(client_not_found());
-    return audit::list_for(*conn, actor, "client", client_id);
+    auto entries = audit::list_for(*conn, actor, "client", client_id);
+    // The survivor of a merge keeps the history of the clients merged into it.
+    for (const auto& r : conn->query("SELECT id FROM clients WHERE company_id = ? AND merged_into_id = ?",
+                                     {actor.company_id, client_id}))
+        for (auto& e : audit::list_for(*conn, actor, "client", r.int64(0))) entries.push_back(std::move(e));
+    std::stable_sort(entries.begin(), entries.end(), [](const audit::Entry& a, const audit::Entry& b) {
+        return a.at != b.at ? a.at > b.at : a.id > b.id;
+    });
+    return entries;
 }
 
 Result<std::vector<UserRef>> ClientService::assignable_users(const Actor& actor) {

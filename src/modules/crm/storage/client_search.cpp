@@ -272,7 +272,7 @@ ClientListPage list_clients(store::Connection& conn, std::int64_t company_id, co
     }
 
     std::vector<Value> where_params{company_id, std::int64_t{query.archived ? 1 : 0}};
-    std::string where = "c.company_id = ? AND c.archived = ?";
+    std::string where = "c.company_id = ? AND c.archived = ? AND c.merged_into_id IS NULL";
     if (plan.filter) {
         where += " AND " + id_filter(dialect);
         where_params.emplace_back(id_list_value(dialect, *plan.filter));

@@ -25,7 +25,8 @@ c.assigned_user_id, c.notes,
 c.email_consent, c.email_consent_date, c.email_consent_source, c.email_consent_basis,
 c.sms_consent, c.sms_consent_date, c.sms_consent_source, c.sms_consent_basis,
 c.archived, c.created_at, c.created_by, c.updated_at, c.updated_by,
-COALESCE(cu.name, ''), COALESCE(uu.name, ''), COALESCE(au.name, '')
+COALESCE(cu.name, ''), COALESCE(uu.name, ''), COALESCE(au.name, ''), c.merged_into_id,
+COALESCE((SELECT s.display_name FROM clients s WHERE s.company_id = c.company_id AND s.id = c.merged_into_id), '')
 )SQL";
 
 constexpr const char* kInsertClient = R"SQL(
@@ -115,6 +116,8 @@ Client client_from_row(const store::Row& r) {
     c.created_by_name = r.text(i++);
     c.updated_by_name = r.text(i++);
     c.assigned_user_name = r.text(i++);
+    c.merged_into_id = r.opt_int64(i++);
+    c.merged_into_name = r.text(i++);
     return c;
 }
 
@@ -394,7 +397,8 @@ LIMIT 20)SQL";
         for (const auto& r : conn.query(kByChannel, {company_id, kind, value, c.id})) add(r, kind, value);
     if (!c.siret.empty())
         for (const auto& r : conn.query(
-                 "SELECT id, display_name, '', archived FROM clients WHERE company_id = ? AND siret = ? AND id <> ? LIMIT 20",
+                 "SELECT id, display_name, '', archived FROM clients WHERE company_id = ? AND siret = ? AND id <> ? "
+                 "AND merged_into_id IS NULL LIMIT 20",
                  {company_id, c.siret, c.id}))
             add(r, "siret", c.siret);
     return out;

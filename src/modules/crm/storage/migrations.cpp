@@ -191,10 +191,24 @@ CREATE INDEX client_import_rows_by_client ON client_import_rows (company_id, cli
 
 }  // namespace
 
-std::vector<store::Migration> CrmModule::migrations() {
+namespace {
+
+// A client merged into another (the duplicates review folder): kept, archived and out of lists, search
+// and duplicate checks, its card pointing to the survivor, so that the merge can be undone.
+constexpr const char* kMergedInto = "ALTER TABLE clients ADD COLUMN merged_into_id BIGINT;";
+
+std::vector<store::Migration> listed_migrations() {
     return {{"crm/0001_clients", kClients},
             {"crm/0002_accounting_code_index", kAccountingCodeIndex},
             {"crm/0003_client_imports", kImports}};
+}
+
+}  // namespace
+
+std::vector<store::Migration> CrmModule::migrations() {
+    auto all = listed_migrations();
+    all.push_back({"crm/0005_merged_into", kMergedInto});
+    return all;
 }
 
 }  // namespace comptoir::crm

@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include "http/api_reply.hpp"
+#include "http/json_fields.hpp"
 
 namespace comptoir::duplicates {
 namespace {
@@ -49,6 +50,50 @@ json scan_json(const ScanSummary& s) {
             {"duration_ms", s.duration_ms}};
 }
 
+json merge_json(const MergeRecord& m) {
+    json moved = json::object();
+    for (const auto& mv : m.moved) {
+        auto& n = moved[mv.table];
+        n = (n.is_number() ? n.get<std::int64_t>() : 0) + (mv.whole ? 1 : static_cast<std::int64_t>(mv.ids.size()));
+    }
+    return {{"id", m.id},
+            {"group_id", m.group_id},
+            {"survivor_id", m.survivor_id},
+            {"survivor_name", m.survivor_name},
+            {"absorbed", m.absorbed},
+            {"fields", m.choices},
+            {"moved", moved},
+            {"status", m.status},
+            {"merged_at", m.merged_at},
+            {"merged_by", m.merged_by},
+            {"undone_at", opt_text(m.undone_at)},
+            {"undone_by", m.undone_by ? json(*m.undone_by) : json(nullptr)}};
+}
+
+// {survivor_id, fields: {field: member id}}: types and unknown keys checked here, the rest (a field
+// that does not exist, a member outside the group) by the service.
+Result<std::pair<std::int64_t, std::map<std::string, std::int64_t>>> merge_request(const json& body) {
+    std::vector<FieldIssue> issues;
+    http::unknown_keys(issues, body, {"survivor_id", "fields"}, "");
+    std::int64_t survivor = 0;
+    std::map<std::string, std::int64_t> fields;
+    if (!body.contains("survivor_id") || body["survivor_id"].is_null())
+        issues.push_back({"survivor_id", "required", "Choisissez le client conservé.", "Choose the surviving client."});
+    else if (!body["survivor_id"].is_number_integer())
+        http::type_error(issues, "survivor_id", "un identifiant numérique", "a numeric id");
+    else survivor = body["survivor_id"].get<std::int64_t>();
+    if (body.contains("fields") && !body["fields"].is_null()) {
+        if (!body["fields"].is_object()) http::type_error(issues, "fields", "un objet {champ: client}", "an object {field: client}");
+        else
+            for (auto it = body["fields"].begin(); it != body["fields"].end(); ++it) {
+                if (it.value().is_number_integer()) fields[it.key()] = it.value().get<std::int64_t>();
+                else http::type_error(issues, "fields." + it.key(), "un identifiant de client", "a client id");
+            }
+    }
+    if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
+    return std::make_pair(survivor, std::move(fields));
+}
+
 }  // namespace
 
 void register_duplicate_api(http::WebServer& web, DuplicateService& s) {
@@ -83,6 +128,25 @@ void register_duplicate_api(http::WebServer& web, DuplicateService& s) {
         auto id = ctx.path_id();
         if (!id) return ctx.problem(invalid_id());
         reply(ctx, s.dismiss(ctx.actor(), *id), group_json);
+    });
+    web.api(Method::Post, R"(/api/v1/duplicates/(\d+)/merge)", [&s](ApiContext& ctx) {
+        auto id = ctx.path_id();
+        if (!id) return ctx.problem(invalid_id());
+        auto body = ctx.body();
+        if (!body) return ctx.problem(body.error());
+        auto request = merge_request(*body);
+        if (!request) return ctx.problem(request.error());
+        reply(ctx, s.merge(ctx.actor(), *id, request->first, request->second), merge_json, 201);
+    });
+    web.api(Method::Get, R"(/api/v1/duplicate-merges/(\d+))", [&s](ApiContext& ctx) {
+        auto id = ctx.path_id();
+        if (!id) return ctx.problem(invalid_id());
+        reply(ctx, s.get_merge(ctx.actor(), *id), merge_json);
+    });
+    web.api(Method::Post, R"(/api/v1/duplicate-merges/(\d+)/undo)", [&s](ApiContext& ctx) {
+        auto id = ctx.path_id();
+        if (!id) return ctx.problem(invalid_id());
+        reply(ctx, s.undo_merge(ctx.actor(), *id), merge_json);
     });
 }
 

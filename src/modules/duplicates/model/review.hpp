@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace comptoir::duplicates {
 
 struct Member {
@@ -49,6 +51,33 @@ struct ScanSummary {
     std::int64_t skipped_dismissed = 0;
     std::int64_t too_large = 0;     // groups over the size limit (very common values), left out
     std::int64_t duration_ms = 0;
+};
+
+// Rows of one table that a merge moved from an absorbed client to the survivor: by id, or (a table with
+// one row per client) the whole row of `from`.
+struct MovedRows {
+    std::string table;
+    std::int64_t from = 0;
+    std::vector<std::int64_t> ids;
+    bool whole = false;
+};
+
+// A merge of a group, as recorded so that it can be undone: the cards as they were, the rows moved.
+struct MergeRecord {
+    std::int64_t id = 0;
+    std::int64_t group_id = 0;
+    std::int64_t survivor_id = 0;
+    std::string survivor_name;
+    std::vector<std::int64_t> absorbed;
+    nlohmann::json choices = nlohmann::json::object();  // {field: member id}, as chosen
+    nlohmann::json before = nlohmann::json::object();   // {client id: card image}
+    std::vector<MovedRows> moved;
+    std::string status;  // "done" or "undone"
+    std::string merged_at;
+    std::int64_t merged_by = 0;
+    nlohmann::json survivor_after;  // the survivor's card image just after the merge
+    std::string undone_at;
+    std::optional<std::int64_t> undone_by;
 };
 
 }  // namespace comptoir::duplicates

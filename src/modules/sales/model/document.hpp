@@ -40,6 +40,9 @@ struct Document {
     DocumentStatus status = DocumentStatus::Draft;
     std::string number;  // "" while a draft
     std::int64_t client_id = 0;
+    // The client the document was issued to, hashed in the chain (0 while a draft). `client_id` may
+    // later move to another card (duplicates merged), this one never changes.
+    std::int64_t issued_client_id = 0;
     std::string client_name;  // for lists: the client's name now (drafts) or as issued
 
     std::string title;          // "Rénovation salle de bains" (optional subject line)

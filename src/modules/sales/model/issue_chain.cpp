@@ -14,7 +14,7 @@ std::string canonical_content(const Document& d) {
     j["issue_date"] = d.issue_date;
     j["due_date"] = d.due_date;
     j["validity_date"] = d.validity_date;
-    j["client_id"] = d.client_id;
+    j["client_id"] = d.issued_client_id ? d.issued_client_id : d.client_id;
     j["client"] = d.client_json;
     j["seller"] = d.seller_json;
     j["title"] = d.title;

@@ -14,7 +14,8 @@ d.id, d.type, d.status, COALESCE(d.number, ''), d.client_id, d.title, d.issue_da
 d.payment_terms, d.payment_method, d.customer_reference, d.operation, d.notes, d.discount_m, d.retention_m,
 d.source_id, d.corrects_id, d.situation_number, d.prepaid_cents, d.client_json, d.seller_json, d.validated_at,
 COALESCE(d.chain_seq, 0), d.hash, d.archived, d.created_at, d.updated_at, d.created_by, d.updated_by,
-d.total_excl_vat_cents, d.total_vat_cents, d.total_incl_vat_cents, d.amount_due_cents, COALESCE(c.display_name, '')
+d.total_excl_vat_cents, d.total_vat_cents, d.total_incl_vat_cents, d.amount_due_cents, COALESCE(c.display_name, ''),
+COALESCE(d.issued_client_id, 0)
 )SQL";
 
 DocumentType type_of(const std::string& code) {
@@ -65,6 +66,7 @@ Document document_from_row(const store::Row& r) {
     d.total_incl_vat = Money::from_cents(r.int64(i++));
     d.amount_due = Money::from_cents(r.int64(i++));
     d.client_name = r.text(i++);
+    d.issued_client_id = r.int64(i++);
     return d;
 }
 
@@ -196,7 +198,7 @@ void record_issue(store::Connection& conn, std::int64_t company_id, const Docume
 UPDATE documents SET status = ?, series = ?, number = ?, issue_date = ?, due_date = ?, validity_date = ?,
   payment_terms = ?, prepaid_cents = ?, total_excl_vat_cents = ?, total_vat_cents = ?, total_incl_vat_cents = ?,
   amount_due_cents = ?, client_json = ?, seller_json = ?, validated_at = ?, validated_by = ?, chain_seq = ?,
-  hash = ?, updated_at = ?, updated_by = ?
+  hash = ?, updated_at = ?, updated_by = ?, issued_client_id = client_id
 WHERE company_id = ? AND id = ? AND status = 'draft')SQL",
                  {std::string(to_code(d.status)), series, d.number, d.issue_date, d.due_date, d.validity_date,
                   d.payment_terms, d.prepaid.cents(), d.total_excl_vat.cents(), d.total_vat.cents(),

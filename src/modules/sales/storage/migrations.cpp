@@ -144,13 +144,21 @@ UPDATE documents SET pdf_stored = 1 WHERE EXISTS (
 CREATE INDEX documents_pdf_pending ON documents (pdf_stored, company_id, chain_seq) WHERE pdf_stored = 0;
 )SQL";
 
+// The client an issued document was issued to, frozen: the hash chain covers it, while `client_id`
+// may move to another card when duplicates are merged (and back when the merge is undone).
+constexpr const char* kIssuedClient = R"SQL(
+ALTER TABLE documents ADD COLUMN issued_client_id BIGINT;
+UPDATE documents SET issued_client_id = client_id WHERE chain_seq IS NOT NULL;
+)SQL";
+
 }  // namespace
 
 std::vector<store::Migration> SalesModule::migrations() {
     return {{"sales/0001_documents", kDocuments},
             {"sales/0002_settings", kSettings},
             {"sales/0003_margin_threshold", kMarginThreshold},
-            {"sales/0004_pending_pdfs_and_series_dates", kPendingAndDates}};
+            {"sales/0004_pending_pdfs_and_series_dates", kPendingAndDates},
+            {"sales/0005_issued_client", kIssuedClient}};
 }
 
 }  // namespace comptoir::sales
