@@ -2,10 +2,13 @@
 
 #include <filesystem>
 
+#include "app/gdpr_sources.hpp"
+
 #include "modules/audit/audit_log.hpp"
 #include "modules/catalog/service/catalog_service.hpp"
 #include "modules/crm/service/client_service.hpp"
 #include "modules/einvoice/service/einvoice_service.hpp"
+#include "modules/gdpr/service/gdpr_service.hpp"
 #include "modules/payments/service/payment_service.hpp"
 #include "modules/sales/service/document_service.hpp"
 
@@ -31,6 +34,7 @@ App::App(AppConfig config) : config_(std::move(config)) {
     for (auto& m : mail::MailModule::migrations()) all.push_back(std::move(m));
     for (auto& m : einvoice::EinvoiceModule::migrations()) all.push_back(std::move(m));
     for (auto& m : duplicates::DuplicatesModule::migrations()) all.push_back(std::move(m));
+    for (auto& m : gdpr::GdprModule::migrations()) all.push_back(std::move(m));
     store::migrate(*db_, all);
     // Fresh planner statistics, so search drives from the selective index; cheap when nothing changed.
     if (db_->dialect() == store::Dialect::Sqlite) db_->acquire()->execute_script("PRAGMA optimize=0x10002");
@@ -53,6 +57,10 @@ App::App(AppConfig config) : config_(std::move(config)) {
     crm_->clients().add_client_reference({"documents", "documents commerciaux", "commercial documents"});
     crm_->clients().add_client_reference({"payments", "règlements", "payments"});
     crm_->clients().add_client_reference({"mail_sends", "e-mails envoyés", "emails sent"});
+    // The consent history moves with its client but never stops an import's undo.
+    crm_->clients().add_client_reference({"client_consent_events", "historique des consentements", "consent history", false});
+    gdpr_ = std::make_unique<gdpr::GdprModule>(*db_, crm_->clients());
+    plug_gdpr_sources(gdpr_->gdpr());
     crm::ClientReference public_sector{"einvoice_public_clients", "données secteur public (Chorus Pro)",
                                        "public-sector data (Chorus Pro)"};
     public_sector.one_per_client = true;
@@ -79,6 +87,7 @@ http::WebServer& App::web() {
         einvoice_->register_routes(*web_);
         dashboard_->register_routes(*web_);
         duplicates_->register_routes(*web_);
+        gdpr_->register_routes(*web_);
     }
     return *web_;
 }

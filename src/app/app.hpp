@@ -9,6 +9,7 @@
 #include "modules/catalog/catalog_module.hpp"
 #include "modules/crm/crm_module.hpp"
 #include "modules/einvoice/einvoice_module.hpp"
+#include "modules/gdpr/gdpr_module.hpp"
 #include "modules/dashboard/dashboard_module.hpp"
 #include "modules/duplicates/duplicates_module.hpp"
 #include "modules/identity/identity_module.hpp"
@@ -41,6 +42,7 @@ public:
     einvoice::EinvoiceModule& einvoice() { return *einvoice_; }
     dashboard::DashboardModule& dashboard() { return *dashboard_; }
     duplicates::DuplicatesModule& duplicates() { return *duplicates_; }
+    gdpr::GdprModule& gdpr() { return *gdpr_; }
     http::WebServer& web();  // created on first use (the CLI's other commands don't need it)
 
 private:
@@ -55,6 +57,7 @@ private:
     std::unique_ptr<einvoice::EinvoiceModule> einvoice_;
     std::unique_ptr<dashboard::DashboardModule> dashboard_;
     std::unique_ptr<duplicates::DuplicatesModule> duplicates_;
+    std::unique_ptr<gdpr::GdprModule> gdpr_;
     std::unique_ptr<http::WebServer> web_;
 };
 

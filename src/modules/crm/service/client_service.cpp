@@ -48,6 +48,7 @@ Result<Client> ClientService::update(const Actor& actor, std::int64_t id, Client
         if (before->merged_into_id)
             return fail(Error::conflict("client.merged", "Ce client a été fusionné dans " + before->merged_into_name + " : modifiez celui-ci.",
                                         "This client was merged into " + before->merged_into_name + ": edit that one."));
+        if (storage::is_anonymised(conn, actor.company_id, id)) return fail(writer::anonymised_error());
         Client c = std::move(input);
         if (actor.role == Role::Accountant) {
             // The accountant keeps the books: only the accounting fields are theirs to change.

@@ -49,6 +49,9 @@ struct ClientReference {
     std::string table;     // an identifier: lower-case letters and underscores only
     std::string label_fr;  // "documents commerciaux"
     std::string label_en;  // "commercial documents"
+    // False for rows that only describe the client (the GDPR consent history): they move with it but
+    // never stop an import's undo (the undo removes them with the client).
+    bool blocks_undo = true;
     // True for a table with at most one row per client (keyed by company_id and client_id, e.g. a
     // client's public-sector data); false for one with an `id` primary key and any number of rows.
     // A merge moves the latter's rows to the surviving client, the former's only if it has none.

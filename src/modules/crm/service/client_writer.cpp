@@ -18,6 +18,12 @@ Error duplicate_error(const std::vector<DuplicateMatch>& matches) {
     return e;
 }
 
+Error anonymised_error() {
+    return Error::conflict("client.anonymised",
+                           "Ce client a été anonymisé (RGPD) : sa fiche ne peut plus être modifiée.",
+                           "This client was anonymised (GDPR): its card can no longer be changed.");
+}
+
 namespace {
 template <typename Lookup>
 bool known(std::map<std::int64_t, bool>& cache, std::int64_t id, Lookup lookup) {
@@ -103,7 +109,8 @@ void delete_clients(store::Connection& conn, std::int64_t company_id, const std:
         std::vector<std::int64_t> ids(client_ids.begin() + start,
                                       client_ids.begin() + std::min(client_ids.size(), start + 500));
         const std::string list = storage::id_list_value(conn.dialect(), ids);
-        for (std::string table : {"client_search_terms", "client_channels", "client_categories", "contacts"})
+        for (std::string table :
+             {"client_search_terms", "client_channels", "client_categories", "contacts", "client_consent_events"})
             conn.execute("DELETE FROM " + table + " WHERE company_id = ? AND client_id " + in, {company_id, list});
         conn.execute("DELETE FROM clients WHERE company_id = ? AND id " + in, {company_id, list});
     }

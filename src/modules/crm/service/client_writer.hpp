@@ -17,6 +17,8 @@
 namespace comptoir::crm::writer {
 
 Error duplicate_error(const std::vector<DuplicateMatch>& matches);
+// 409 client.anonymised: a client erased by anonymisation (GDPR) is never edited back into a person.
+Error anonymised_error();
 
 // References to other records must belong to the actor's company; a foreign id reads as unknown. Each
 // id is looked up once per use case, which matters for a batch where every client names the same few.

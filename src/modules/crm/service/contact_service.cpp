@@ -4,6 +4,7 @@
 #include "modules/crm/model/client_json.hpp"
 #include "modules/crm/model/client_validation.hpp"
 #include "modules/crm/service/client_service.hpp"
+#include "modules/crm/service/client_writer.hpp"
 #include "modules/crm/storage/client_store.hpp"
 
 namespace comptoir::crm {
@@ -50,6 +51,7 @@ Result<Contact> ClientService::add_contact(const Actor& actor, std::int64_t clie
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<Contact> {
         auto client = storage::find_client(conn, actor.company_id, client_id);
         if (!client) return fail(Error::not_found("Ce client n'existe pas.", "This client does not exist."));
+        if (storage::is_anonymised(conn, actor.company_id, client_id)) return fail(writer::anonymised_error());
         input.id = 0;
         if (auto issues = normalise_contact(input, ""); !issues.empty()) return fail(Error::invalid(issues));
         if (client->contacts.size() >= 100)
@@ -77,6 +79,7 @@ Result<Contact> ClientService::update_contact(const Actor& actor, std::int64_t c
         if (!client_id) return fail(contact_not_found());
         auto client = storage::find_client(conn, actor.company_id, *client_id);
         input.id = contact_id;
+        if (storage::is_anonymised(conn, actor.company_id, *client_id)) return fail(writer::anonymised_error());
         if (auto issues = normalise_contact(input, ""); !issues.empty()) return fail(Error::invalid(issues));
         auto it = std::find_if(client->contacts.begin(), client->contacts.end(),
                                [&](const Contact& c) { return c.id == contact_id; });

@@ -424,11 +424,13 @@ std::optional<Error> undo_blockers(store::Connection& conn, const Actor& actor, 
     // since by someone (undoing would lose that work).
     json blocked = json::array();
     std::set<std::int64_t> blocked_ids;
-    for (const auto& ref : references)
+    for (const auto& ref : references) {
+        if (!ref.blocks_undo) continue;
         for (const auto& [id, name] : storage::referenced_clients(conn, actor.company_id, job.id, ref.table, 20))
             if (blocked_ids.insert(id).second)
                 blocked.push_back({{"client_id", id}, {"client_name", name}, {"reason", "referenced"},
                                    {"reason_fr", ref.label_fr}, {"reason_en", ref.label_en}});
+    }
     std::vector<std::int64_t> ids;
     for (const auto& [id, at] : w.written_at) ids.push_back(id);
     for (std::size_t start = 0; start < ids.size(); start += 500) {

@@ -151,14 +151,43 @@ std::int64_t insert_client(store::Connection& conn, std::int64_t company_id, con
     std::vector<Value> params{company_id};
     for (auto& v : card_values(c)) params.push_back(std::move(v));
     params.insert(params.end(), {now, user_id, now, user_id});
-    return conn.insert(kInsertClient, params);
+    const std::int64_t id = conn.insert(kInsertClient, params);
+    for (const auto& [channel, consent] : {std::pair{"email", &c.email_consent}, std::pair{"sms", &c.sms_consent}})
+        if (consent->granted || !consent->date.empty() || !consent->source.empty() || !consent->legal_basis.empty())
+            record_consent(conn, company_id, id, channel, *consent, user_id, now);
+    return id;
 }
 
 void update_client(store::Connection& conn, std::int64_t company_id, const Client& c, std::int64_t user_id,
                    const std::string& now) {
+    auto before = conn.query_one(
+        "SELECT email_consent, email_consent_date, email_consent_source, email_consent_basis, sms_consent, "
+        "sms_consent_date, sms_consent_source, sms_consent_basis FROM clients WHERE company_id = ? AND id = ?",
+        {company_id, c.id});
     auto params = card_values(c);
     params.insert(params.end(), {now, user_id, company_id, c.id});
     conn.execute(kUpdateClient, params);
+    if (!before) return;
+    for (std::size_t at : {0u, 4u}) {
+        const Consent& consent = at == 0 ? c.email_consent : c.sms_consent;
+        if (before->boolean(at) != consent.granted || before->text(at + 1) != consent.date ||
+            before->text(at + 2) != consent.source || before->text(at + 3) != consent.legal_basis)
+            record_consent(conn, company_id, c.id, at == 0 ? "email" : "sms", consent, user_id, now);
+    }
+}
+
+void record_consent(store::Connection& conn, std::int64_t company_id, std::int64_t client_id, const std::string& channel,
+                    const Consent& consent, std::int64_t user_id, const std::string& now) {
+    conn.execute(
+        "INSERT INTO client_consent_events (company_id, client_id, channel, granted, consent_date, source, legal_basis, "
+        "recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {company_id, client_id, channel, std::int64_t{consent.granted}, consent.date, consent.source, consent.legal_basis,
+         now, user_id ? Value(user_id) : Value(nullptr)});
+}
+
+bool is_anonymised(store::Connection& conn, std::int64_t company_id, std::int64_t id) {
+    auto row = conn.query_one("SELECT anonymised_at FROM clients WHERE company_id = ? AND id = ?", {company_id, id});
+    return row && !row->text(0).empty();
 }
 
 std::optional<Client> find_client(store::Connection& conn, std::int64_t company_id, std::int64_t id) {

@@ -16,6 +16,12 @@ std::int64_t insert_client(store::Connection& conn, std::int64_t company_id, con
 void update_client(store::Connection& conn, std::int64_t company_id, const Client& c, std::int64_t user_id,
                    const std::string& now);
 std::optional<Client> find_client(store::Connection& conn, std::int64_t company_id, std::int64_t id);
+// One row of client_consent_events (insert_client and update_client call it for each consent that
+// is set or changes; the GDPR module reads the history).
+void record_consent(store::Connection& conn, std::int64_t company_id, std::int64_t client_id, const std::string& channel,
+                    const Consent& consent, std::int64_t user_id, const std::string& now);
+// Whether the client was erased by anonymisation (GDPR): such a card is never edited again.
+bool is_anonymised(store::Connection& conn, std::int64_t company_id, std::int64_t id);
 void set_archived(store::Connection& conn, std::int64_t company_id, std::int64_t id, bool archived,
                   std::int64_t user_id, const std::string& now);
 

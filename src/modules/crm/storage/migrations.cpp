@@ -189,6 +189,28 @@ CREATE TABLE client_import_rows (
 CREATE INDEX client_import_rows_by_client ON client_import_rows (company_id, client_id);
 )SQL";
 
+// GDPR (src/modules/gdpr): every change of a marketing consent, written with the card in the same
+// transaction (storage::insert_client, update_client: create, edit, import and its undo), so the
+// history of what was granted or withdrawn, when, how, on which legal basis and by whom is kept
+// apart from the card's current state. `anonymised_at` marks a client erased by anonymisation: crm
+// refuses to edit it back into a person.
+constexpr const char* kConsentHistory = R"SQL(
+CREATE TABLE client_consent_events (
+  id {{ID}},
+  company_id BIGINT NOT NULL,
+  client_id BIGINT NOT NULL,
+  channel TEXT NOT NULL,
+  granted INTEGER NOT NULL,
+  consent_date TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  legal_basis TEXT NOT NULL DEFAULT '',
+  recorded_at TEXT NOT NULL,
+  recorded_by BIGINT
+);
+CREATE INDEX client_consent_events_by_client ON client_consent_events (company_id, client_id, id);
+ALTER TABLE clients ADD COLUMN anonymised_at TEXT NOT NULL DEFAULT '';
+)SQL";
+
 }  // namespace
 
 namespace {
@@ -200,7 +222,8 @@ constexpr const char* kMergedInto = "ALTER TABLE clients ADD COLUMN merged_into_
 std::vector<store::Migration> listed_migrations() {
     return {{"crm/0001_clients", kClients},
             {"crm/0002_accounting_code_index", kAccountingCodeIndex},
-            {"crm/0003_client_imports", kImports}};
+            {"crm/0003_client_imports", kImports},
+            {"crm/0004_consent_history", kConsentHistory}};
 }
 
 }  // namespace
