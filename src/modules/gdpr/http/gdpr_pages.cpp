@@ -95,7 +95,7 @@ void render_anonymise(PageContext& ctx, crm::ClientService& clients, std::int64_
     for (const auto& k : client->contacts)
         if (k.id == contact_id) person = k.full_name();
     FormFields f(failure ? ctx.field_errors(*failure) : json::object());
-    f.remember("confirm", "f-confirm", tr(ctx, "erase.confirm_label"));
+    f.remember("confirm", "f-confirm", tr(ctx, "erase.confirm_short"));
     const std::string action = contact_id ? "/contacts/" + std::to_string(contact_id) + "/gdpr/anonymise"
                                           : "/clients/" + std::to_string(client_id) + "/gdpr/anonymise";
     json data = {{"client_id", client_id},
@@ -127,7 +127,7 @@ void render_admin(PageContext& ctx, GdprService& gdpr, const std::string& years_
                                                                              : display_date(p.last_activity, ctx.locale())}});
     FormFields years(years_error ? ctx.field_errors(*years_error) : json::object());
     FormFields erase(erase_error ? ctx.field_errors(*erase_error) : json::object());
-    erase.remember("confirm", "f-confirm", tr(ctx, "erase.confirm_label"));
+    erase.remember("confirm", "f-confirm", tr(ctx, "erase.confirm_short"));
     erase.remember("client_ids", "prospects", tr(ctx, "retention.list"));
     const Error* failure = years_error ? years_error : erase_error;
     FormFields& shown = years_error ? years : erase;
@@ -146,7 +146,7 @@ void render_admin(PageContext& ctx, GdprService& gdpr, const std::string& years_
                  {"confirm_error", erase.error_for("confirm")},
                  {"ids_error", erase.error_for("client_ids")},
                  {"saved", ctx.param("saved") == "1"},
-                 {"erased", ctx.param("erased")},
+                 {"erased", http::opt(ctx.param("erased"))},
                  {"has_errors", shown.has_errors()},
                  {"summary", shown.summary(ctx.locale())},
                  {"errors_title", failure ? json(ctx.message(*failure)) : json(nullptr)}};
