@@ -53,8 +53,9 @@ void plug_gdpr_sources(gdpr::GdprService& gdpr) {
                     .client_filter = "id IN (SELECT group_id FROM duplicate_members WHERE company_id = ? AND client_id = ?)",
                     .export_columns = {"id", "reason", "score", "evidence", "status", "found_at"},
                     .scrub = {{"evidence", "[]"}}});
-    // duplicates: a merge keeps every member's card as it was (for its undo); the person's identifiers
-    // are replaced in those copies, which keeps their shape.
+    // duplicates: a merge keeps every member's card as it was, for its undo. Those copies are emptied:
+    // once a member is erased, the merge can no longer be undone (duplicates refuses an undo whose
+    // survivor changed since), and the copies would bring the person back.
     gdpr.add_table({.key = "duplicates.merges",
                     .label_fr = "Fusions de doublons",
                     .label_en = "Duplicate merges",
@@ -62,7 +63,7 @@ void plug_gdpr_sources(gdpr::GdprService& gdpr) {
                     .client_filter = "group_id IN (SELECT group_id FROM duplicate_members WHERE company_id = ? AND "
                                      "client_id = ?)",
                     .export_columns = {"id", "survivor_id", "absorbed", "choices", "before_cards", "status", "merged_at"},
-                    .scrub_identifiers_in = {"choices", "before_cards", "survivor_after"}});
+                    .scrub = {{"choices", "{}"}, {"before_cards", "{}"}, {"survivor_after", "{}"}}});
     // einvoice: the client's public-sector data (Chorus Pro service code, commitment number).
     gdpr.add_table({.key = "einvoice.public_sector",
                     .label_fr = "Données secteur public (Chorus Pro)",

@@ -31,6 +31,16 @@ std::optional<std::int64_t> client_of_contact(store::Connection& conn, std::int6
     return row->int64(0);
 }
 
+// The client and every card merged into it (duplicates review folder): one person, one request.
+std::vector<std::int64_t> with_absorbed(store::Connection& conn, std::int64_t company_id, std::int64_t client_id) {
+    std::vector<std::int64_t> ids{client_id};
+    for (std::size_t i = 0; i < ids.size() && ids.size() < 1000; ++i)
+        for (const auto& r : conn.query("SELECT id FROM clients WHERE company_id = ? AND merged_into_id = ? ORDER BY id",
+                                        {company_id, ids[i]}))
+            if (std::find(ids.begin(), ids.end(), r.int64(0)) == ids.end()) ids.push_back(r.int64(0));
+    return ids;
+}
+
 std::optional<Error> check_reason(const std::string& reason) {
     if (reason.size() > 1000)
         return Error::invalid_field("reason", "reason.too_long", "Le motif est trop long (1000 caractères au plus).",
@@ -110,6 +120,22 @@ Result<ExportFile> GdprService::export_data(const Actor& actor, std::int64_t cli
         auto person = load_person(conn, actor.company_id, client_id, contact_id);
         if (!person) return fail(contact_id ? contact_not_found() : client_not_found());
         TRY_RESULT(sections, collect(conn, *person));
+        if (!contact_id) {
+            // Cards merged into this one hold the same person's data: their rows join the sections.
+            auto ids = with_absorbed(conn, actor.company_id, client_id);
+            for (std::size_t i = 1; i < ids.size(); ++i) {
+                auto absorbed = load_person(conn, actor.company_id, ids[i], 0);
+                if (!absorbed) continue;
+                TRY_RESULT(more, collect(conn, *absorbed));
+                for (auto& extra : more) {
+                    auto same = std::find_if(sections.begin(), sections.end(),
+                                             [&](const Section& s) { return s.key == extra.key; });
+                    if (same == sections.end()) sections.push_back(std::move(extra));
+                    else
+                        for (auto& row : extra.rows) same->rows.push_back(std::move(row));
+                }
+            }
+        }
         const std::string now = now_iso();
         json subject = {{"type", contact_id ? "contact" : "client"}, {"client_id", client_id}};
         if (contact_id) subject["contact_id"] = contact_id;
@@ -173,6 +199,13 @@ Result<std::string> GdprService::anonymise_client(const Actor& actor, std::int64
         auto person = load_person(conn, actor.company_id, client_id, 0);
         if (!person) return fail(client_not_found());
         if (is_anonymised(conn, actor.company_id, client_id)) return fail(already_anonymised());
+        // Cards merged into this one are the same person: erased with it.
+        auto ids = with_absorbed(conn, actor.company_id, client_id);
+        for (std::size_t i = ids.size(); i-- > 1;) {
+            if (is_anonymised(conn, actor.company_id, ids[i])) continue;
+            if (auto absorbed = load_person(conn, actor.company_id, ids[i], 0))
+                anonymise_person(conn, actor, *absorbed, confirmation.reason, "merged");
+        }
         anonymise_person(conn, actor, *person, confirmation.reason, "request");
         return conn.query_one("SELECT anonymised_at FROM clients WHERE company_id = ? AND id = ?",
                               {actor.company_id, client_id})

@@ -91,6 +91,17 @@ std::vector<std::string> places_holding(TestApp& app, const std::string& needle)
 TEST_P(GdprApi, AnonymisationLeavesNoPersonalDataInAnyTableButKeepsIssuedInvoices) {
     auto id = person();
     auto invoice = spread(id);
+    // The likely duplicate is merged into the person: the same person, erased with it.
+    const json groups = app->api("GET", "/api/v1/duplicates", admin).json()["data"];
+    ASSERT_EQ(groups.size(), 1u);
+    std::int64_t absorbed = 0;
+    for (const auto& m : groups[0]["members"])
+        if (m["client_id"] != id) absorbed = m["client_id"].get<std::int64_t>();
+    auto merged = app->api("POST", "/api/v1/duplicates/" + std::to_string(groups[0]["id"].get<std::int64_t>()) + "/merge",
+                           admin, json{{"survivor_id", id}});
+    ASSERT_EQ(merged.status, 201) << merged.body;
+    auto exported = sections_by_key(app->api("GET", path(id, "/personal-data"), admin).json());
+    EXPECT_EQ(exported["crm.client"].size(), 2u) << "the merged card is the same person's";
     for (const auto& needle : {std::string("zebulon@quichotte.test"), std::string("Dulcinée")})
         ASSERT_FALSE(places_holding(*app, needle).empty()) << "the walk must see the data first: " << needle;
     const auto issued_before = app->api("GET", "/api/v1/documents/" + std::to_string(invoice["id"].get<std::int64_t>()), admin);
@@ -106,6 +117,12 @@ TEST_P(GdprApi, AnonymisationLeavesNoPersonalDataInAnyTableButKeepsIssuedInvoice
     auto card = app->api("GET", path(id), admin).json();
     EXPECT_EQ(card["display_name"], "Client anonymisé #" + std::to_string(id));
     EXPECT_TRUE(card["contacts"].empty());
+    EXPECT_EQ(app->api("GET", path(absorbed), admin).json()["display_name"], "Client anonymisé #" + std::to_string(absorbed));
+    EXPECT_TRUE(places_holding(*app, "Quichote Conseil").empty());
+    // The merge's copies of the cards are gone: it can no longer be undone.
+    auto undo = app->api("POST", "/api/v1/duplicate-merges/" + std::to_string(merged.json()["id"].get<std::int64_t>()) + "/undo",
+                         admin, json::object());
+    EXPECT_EQ(undo.status, 409) << undo.body;
     auto edit = app->api("PATCH", path(id), admin, json{{"legal_name", "Quichotte Conseil"}});
     EXPECT_EQ(edit.status, 409) << edit.body;
     EXPECT_EQ(edit.json()["code"], "client.anonymised");
