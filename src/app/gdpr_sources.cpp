@@ -17,6 +17,12 @@ void plug_gdpr_sources(gdpr::GdprService& gdpr) {
                     .scrub = {{"title", ""}, {"customer_reference", ""}, {"notes", ""}},
                     .scrub_condition = "status = 'draft'",
                     .activity_column = "updated_at"});
+    // The lines of drafts may quote the person in their descriptions.
+    gdpr.add_table({.key = "sales.draft_lines",
+                    .table = "document_lines",
+                    .client_filter = "document_id IN (SELECT id FROM documents WHERE company_id = ? AND client_id = ? AND "
+                                     "status = 'draft')",
+                    .scrub_identifiers_in = {"description"}});
     // payments: accounting entries stay (date, amount, method, bank reference); the free notes and
     // cancellation reasons lose the person's identifiers.
     gdpr.add_table({.key = "payments.payments",

@@ -101,6 +101,7 @@ void replace_text(store::Connection& conn, const std::string& table, const std::
 }
 
 std::vector<Section> TableSource::collect(store::Connection& conn, const Person& person) {
+    if (spec_.export_columns.empty()) return {};  // erasure only
     Section s{spec_.key, spec_.label_fr, spec_.label_en, nlohmann::json::array()};
     std::string sql = "SELECT " + join(spec_.export_columns, ", ") + " FROM " + spec_.table + " WHERE " +
                       spec_.client_filter;

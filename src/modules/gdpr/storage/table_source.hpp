@@ -19,7 +19,7 @@ struct TableSpec {
     std::string table;     // identifier (lower-case letters, digits, underscores)
     // The rows of one client: a condition with two placeholders, company id then client id.
     std::string client_filter = "company_id = ? AND client_id = ?";
-    std::vector<std::string> export_columns;
+    std::vector<std::string> export_columns;  // none: nothing exported (erasure only)
     // Columns whose text is searched for a contact's e-mails when the request is about one contact
     // (rows of the client that mention them); none: the table says nothing about contacts.
     std::vector<std::string> contact_columns;

@@ -68,12 +68,13 @@ protected:
         return c.json()["contacts"][0]["id"].get<std::int64_t>();
     }
 
-    json document(std::int64_t client_id, const std::string& notes, bool validate) {
+    json document(std::int64_t client_id, const std::string& notes, bool validate,
+                  const std::string& description = "Conseil") {
         auto d = app->api("POST", "/api/v1/documents", admin,
                           json{{"type", "invoice"},
                                {"client_id", client_id},
                                {"notes", notes},
-                               {"lines", json::array({{{"description", "Conseil"}, {"quantity", "1"},
+                               {"lines", json::array({{{"description", description}, {"quantity", "1"},
                                                        {"unit_price", "100"}, {"vat_rate", "20"}}})}});
         EXPECT_EQ(d.status, 201) << d.body;
         if (!validate) return d.json();
@@ -85,7 +86,7 @@ protected:
 
     // Spreads the person over every module. Returns the issued invoice.
     json spread(std::int64_t client_id) {
-        document(client_id, "Livraison chez Quichotte, près des moulins", false);
+        document(client_id, "Livraison chez Quichotte, près des moulins", false, "Audit pour Quichotte Conseil");
         json invoice = document(client_id, "", true);
         auto pay = app->api("POST", "/api/v1/payments", admin,
                             json{{"client_id", client_id}, {"amount", "120"}, {"method", "transfer"},
