@@ -161,7 +161,9 @@ std::vector<std::string> Person::identifiers() const {
     for (const auto& id : legal_ids)
         if (id.size() >= 9) out.push_back(id);
     // Longest first, so "Jean Dupont" goes before "Dupont" would cut it.
-    std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    std::sort(out.begin(), out.end(), [](const std::string& a, const std::string& b) {
+        return a.size() != b.size() ? a.size() > b.size() : a < b;
+    });
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }

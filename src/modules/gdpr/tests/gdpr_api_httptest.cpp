@@ -4,7 +4,9 @@
 // input that changes nothing; the register of processing activities.
 #include "modules/gdpr/tests/gdpr_fixture.hpp"
 
+#include <chrono>
 #include <set>
+#include <thread>
 
 namespace comptoir::testing {
 namespace {
@@ -199,6 +201,44 @@ TEST_P(GdprApi, ConsentHistoryRecordsEveryChange) {
     auto sections = sections_by_key(app->api("GET", path(id, "/personal-data"), admin).json());
     EXPECT_EQ(sections["crm.consents"].size(), 3u);
     EXPECT_EQ(app->api("GET", path(id, "/consents"), other.admin_token).status, 404);
+}
+
+TEST_P(GdprApi, AnImportRecordsConsentsAndItsUndoRemovesThem) {
+    const std::string csv = "Raison sociale;E-mail;Consentement e-mail;Consentement e-mail - date;"
+                            "Consentement e-mail - source;Consentement e-mail - base légale\n"
+                            "Moulins Réunis;contact@moulins.test;Oui;2026-02-01;Formulaire web;Consentement\n";
+    auto up = app->raw("POST", "/api/v1/client-imports?file_name=clients.csv", csv,
+                       {{"Authorization", "Bearer " + admin}, {"Content-Type", "text/csv"}});
+    ASSERT_EQ(up.status, 201) << up.body;
+    const std::string job = "/api/v1/client-imports/" + std::to_string(up.json()["id"].get<std::int64_t>());
+    auto wait = [&]() {
+        json state;
+        for (int i = 0; i < 400; ++i) {
+            state = app->api("GET", job, admin).json();
+            const std::string s = state.value("status", "");
+            if (s != "checking" && s != "running" && s != "undoing") break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return state;
+    };
+    ASSERT_EQ(app->api("POST", job + "/run", admin, json{{"policy", "skip"}}).status, 202);
+    ASSERT_EQ(wait()["status"], "done");
+    const json found = app->api("GET", "/api/v1/clients?q=moulins", admin).json()["data"];
+    ASSERT_EQ(found.size(), 1u);
+    const auto id = found[0]["id"].get<std::int64_t>();
+    const json events = app->api("GET", path(id, "/consents"), admin).json()["events"];
+    ASSERT_EQ(events.size(), 1u);
+    EXPECT_EQ(events[0]["granted"], true);
+    EXPECT_EQ(events[0]["source"], "Formulaire web");
+    EXPECT_EQ(events[0]["legal_basis"], "consent");
+
+    // The consent history does not stop the undo, which removes it with the client.
+    auto undo = app->api("POST", job + "/undo", admin, json::object());
+    ASSERT_EQ(undo.status, 202) << undo.body;
+    EXPECT_EQ(wait()["status"], "undone");
+    EXPECT_EQ(app->api("GET", path(id, "/consents"), admin).status, 404);
+    auto conn = app->app().db().acquire();
+    EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM client_consent_events WHERE client_id = ?", {id})->int64(0), 0);
 }
 
 TEST_P(GdprApi, RetentionListsStaleProspectsOnlyAndFollowsTheSetting) {
