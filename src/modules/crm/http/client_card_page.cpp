@@ -111,7 +111,7 @@ std::string history_value(const PageContext& ctx, const HistoryLookup& lookup, c
 json history_view(const PageContext& ctx, const std::vector<audit::Entry>& entries, const HistoryLookup& lookup) {
     static const std::vector<std::string> known{"create",      "update",         "archive",        "restore",
                                                 "contact_add", "contact_update", "contact_delete", "merge",
-                                                "import_undo"};
+                                                "merged_into", "unmerge",      "import_undo"};
     json out = json::array();
     for (const auto& e : entries) {
         bool is_known = std::find(known.begin(), known.end(), e.action) != known.end();
@@ -231,7 +231,8 @@ void register_card_page(http::WebServer& web, ClientService& service) {
 
         std::string subtitle;
         if (c.kind != "individual" && !c.trade_name.empty() && c.trade_name != c.display_name()) subtitle = c.trade_name;
-        bool writer = can_write_clients(ctx.actor());
+        // A card merged into another is kept for the record (and the undo), no longer edited.
+        bool writer = can_write_clients(ctx.actor()) && !c.merged_into_id;
         json data = {
             {"id", std::to_string(c.id)},
             {"display_name", c.display_name()},
@@ -240,6 +241,8 @@ void register_card_page(http::WebServer& web, ClientService& service) {
             {"status_label", status_label(ctx, c.status)},
             {"status_class", status_badge_class(c.status)},
             {"archived", c.archived},
+            {"merged_into_id", c.merged_into_id ? json(std::to_string(*c.merged_into_id)) : json(nullptr)},
+            {"merged_into_name", c.merged_into_name},
             {"can_write", writer},
             {"can_edit_accounting", !writer && ctx.actor().role == Role::Accountant},
             {"flash", flash_for(ctx, ctx.param("saved"))},
