@@ -393,6 +393,54 @@ TEST_P(OpenApi, ClientImportResponsesMatchTheirSchemas) {
     EXPECT_TRUE(doc["paths"]["/api/v1/clients/export"]["get"]["responses"]["200"]["content"].contains("text/csv"));
 }
 
+TEST_P(OpenApi, GdprResponsesMatchTheirSchemas) {
+    SKIP_UNLESS_AVAILABLE(GetParam());
+    TestApp app(GetParam());
+    auto company = app.create_company("Acme", "admin@acme.test");
+    const auto& token = company.admin_token;
+    auto doc = app.raw("GET", "/api/v1/openapi.json", "", {}).json();
+    SchemaChecker checker(doc);
+    auto schema_of = [&](const std::string& path, const std::string& method, const std::string& status = "200") {
+        return doc["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"];
+    };
+    auto client = app.api("POST", "/api/v1/clients", token,
+                          json{{"legal_name", "Boulangerie Martin"}, {"email", "contact@martin.test"},
+                               {"email_consent", {{"granted", true}, {"source", "Salon"}, {"legal_basis", "consent"}}},
+                               {"contacts", json::array({{{"last_name", "Martin"}, {"emails", {"paul@martin.test"}}}})}});
+    ASSERT_EQ(client.status, 201) << client.body;
+    const std::string id = std::to_string(client.json()["id"].get<std::int64_t>());
+    const std::string contact = std::to_string(client.json()["contacts"][0]["id"].get<std::int64_t>());
+    const std::string base = "/api/v1/clients/" + id;
+    EXPECT_EQ(checker.check(app.api("GET", base + "/personal-data", token).json(),
+                            schema_of("/api/v1/clients/{id}/personal-data", "get"), "export"), "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/contacts/" + contact + "/personal-data", token).json(),
+                            schema_of("/api/v1/contacts/{id}/personal-data", "get"), "contact export"), "");
+    EXPECT_EQ(checker.check(app.api("GET", base + "/consents", token).json(), schema_of("/api/v1/clients/{id}/consents", "get"),
+                            "consents"), "");
+    EXPECT_EQ(checker.check(app.api("POST", base + "/rectifications", token, json{{"reason", "Courriel du 3 mars"}}).json(),
+                            schema_of("/api/v1/clients/{id}/rectifications", "post", "201"), "rectification"), "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/gdpr/retention", token).json(), schema_of("/api/v1/gdpr/retention", "get"),
+                            "retention"), "");
+    EXPECT_EQ(checker.check(app.api("PUT", "/api/v1/gdpr/retention", token, json{{"years", 2}}).json(),
+                            schema_of("/api/v1/gdpr/retention", "put"), "retention set"), "");
+    EXPECT_EQ(checker.check(app.api("GET", "/api/v1/gdpr/register", token).json(), schema_of("/api/v1/gdpr/register", "get"),
+                            "register"), "");
+    EXPECT_EQ(checker.check(app.api("PATCH", "/api/v1/gdpr/register", token, json{{"key", "clients"}, {"purposes", "Fichier"}}).json(),
+                            schema_of("/api/v1/gdpr/register", "patch"), "register edit"), "");
+    auto bad = app.api("POST", base + "/anonymise", token, json{{"reason", "Demande"}});
+    ASSERT_EQ(bad.status, 422);
+    EXPECT_EQ(checker.check(bad.json(), doc["components"]["schemas"]["Problem"], "problem"), "");
+    const json confirm = {{"confirm", true}, {"reason", "Demande d'effacement"}};
+    EXPECT_EQ(checker.check(app.api("POST", "/api/v1/contacts/" + contact + "/anonymise", token, confirm).json(),
+                            schema_of("/api/v1/contacts/{id}/anonymise", "post"), "contact erasure"), "");
+    EXPECT_EQ(checker.check(app.api("POST", base + "/anonymise", token, confirm).json(),
+                            schema_of("/api/v1/clients/{id}/anonymise", "post"), "erasure"), "");
+    EXPECT_EQ(checker.check(app.api("POST", "/api/v1/gdpr/retention/anonymise", token,
+                                    json{{"client_ids", json::array()}, {"confirm", true}, {"reason", "Revue"}})
+                                .json(),
+                            doc["components"]["schemas"]["Problem"], "retention problem"),
+              "");
+}
 INSTANTIATE_TEST_SUITE_P(Backends, OpenApi, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return backend_name(info.param); });
 
