@@ -7,6 +7,8 @@
 
 #include <set>
 
+#include "modules/crm/crm_module.hpp"
+#include "modules/crm/service/client_service.hpp"
 #include "modules/sales/service/document_service.hpp"
 #include "tests/support/test_app.hpp"
 
@@ -297,6 +299,26 @@ TEST_P(MergeApi, BadInputIsNamedAndChangesNothing) {
     EXPECT_EQ(r.status, 409);
     EXPECT_FALSE(merged_into(absorbed).has_value());
     EXPECT_EQ(census(absorbed), census_absorbed);
+}
+
+// Every table of the schema with a client_id column is either registered with crm (a merge moves its
+// rows) or one the merge knows: contacts (moved), the duplicate channels, search terms and categories
+// (rebuilt for the survivor), the import log (what an import did, kept as it was) and the review
+// folder's own members (Chorus Pro's settings name their OAuth client). A module adding a table that belongs to a client must register it.
+TEST_P(MergeApi, EveryTableWithAClientIdIsHandled) {
+    std::set<std::string> handled{"contacts", "client_channels", "client_search_terms", "client_categories",
+                                  "client_import_rows", "duplicate_members",
+                                  "einvoice_chorus_settings"};  // there, Chorus Pro's OAuth client id
+    for (const auto& r : app->app().crm().clients().client_references()) handled.insert(r.table);
+    auto conn = app->app().db().acquire();
+    const std::string sql =
+        GetParam() == Backend::Sqlite
+            ? "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c WHERE m.type = 'table' AND c.name = 'client_id'"
+            : "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'client_id'";
+    std::set<std::string> tables;
+    for (const auto& r : conn->query(sql)) tables.insert(r.text(0));
+    EXPECT_GE(tables.size(), 8u);
+    for (const auto& t : tables) EXPECT_TRUE(handled.contains(t)) << t << " has a client_id but is not registered";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MergeApi, ::testing::ValuesIn(backends()),
