@@ -111,7 +111,10 @@ std::string history_value(const PageContext& ctx, const HistoryLookup& lookup, c
 json history_view(const PageContext& ctx, const std::vector<audit::Entry>& entries, const HistoryLookup& lookup) {
     static const std::vector<std::string> known{"create",      "update",         "archive",        "restore",
                                                 "contact_add", "contact_update", "contact_delete", "merge",
-                                                "merged_into", "unmerge",      "import_undo"};
+                                                "merged_into", "unmerge",      "import_undo",
+                                                // Recorded by the GDPR module on the client's card.
+                                                "gdpr_export", "gdpr_rectification", "gdpr_anonymise",
+                                                "gdpr_anonymise_contact"};
     json out = json::array();
     for (const auto& e : entries) {
         bool is_known = std::find(known.begin(), known.end(), e.action) != known.end();

@@ -26,6 +26,8 @@ TEST_P(GdprPages, ThePanelShowsConsentsAndTheActionsTheRoleMayTake) {
     ASSERT_EQ(file.status, 200);
     EXPECT_EQ(file.body.rfind("\xEF\xBB\xBF", 0), 0u);
     EXPECT_NE(file.body.find("zebulon@quichotte.test"), std::string::npos);
+    // The card's history names the export.
+    EXPECT_NE(web.get("/clients/" + std::to_string(id)).body.find("Export RGPD des données personnelles"), std::string::npos);
 
     app->add_user(acme, "vendeur@acme.test", "sales", "mot de passe vendeur");
     WebSession seller(*app);
