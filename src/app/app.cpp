@@ -65,6 +65,9 @@ App::App(AppConfig config) : config_(std::move(config)) {
                                        "public-sector data (Chorus Pro)"};
     public_sector.one_per_client = true;
     crm_->clients().add_client_reference(public_sector);
+    // A duplicates group's members: never moved by a merge (the group is the merge's record), removed
+    // with clients an import's undo removes.
+    crm_->clients().add_client_reference({"duplicate_members", "groupes de doublons", "duplicate groups", false});
 }
 
 // Members go in reverse order of declaration, which would free e-invoicing (and the other modules the

@@ -484,13 +484,23 @@ std::optional<Error> undo_blockers(store::Connection& conn, const Actor& actor, 
     return e;
 }
 
-ImportCounts undo(store::Connection& conn, const Actor& actor, const ClientImport& job) {
+ImportCounts undo(store::Connection& conn, const Actor& actor, const ClientImport& job,
+                  const std::vector<ClientReference>& references) {
     Written w = written_by(conn, actor, job);
     auto& created = w.created;
     auto& updated = w.updated;
     const std::string now = now_iso();
     ImportCounts done;
     std::set<std::int64_t> removed(created.begin(), created.end());
+    // `ref.table` comes from the registry (checked to be an identifier), never from input.
+    for (const auto& ref : references)
+        for (std::size_t start = 0; !ref.blocks_undo && start < created.size(); start += 500) {
+            std::vector<std::int64_t> part(created.begin() + start,
+                                           created.begin() + std::min(created.size(), start + 500));
+            conn.execute("DELETE FROM " + ref.table + " WHERE company_id = ? AND client_id " +
+                             storage::id_in(conn.dialect()),
+                         {actor.company_id, storage::id_list_value(conn.dialect(), part)});
+        }
     writer::delete_clients(conn, actor.company_id, created);
     done.created = static_cast<std::int64_t>(created.size());
     if (!created.empty())

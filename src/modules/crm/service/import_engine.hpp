@@ -89,7 +89,9 @@ void finish_chunk(store::Connection& conn, const Actor& actor, const ClientImpor
 std::optional<Error> undo_blockers(store::Connection& conn, const Actor& actor, const ClientImport& job,
                                    const std::vector<ClientReference>& references);
 // Removes what the import created and restores what it updated (from the before-images); the caller
-// runs it in one transaction after undo_blockers found nothing.
-ImportCounts undo(store::Connection& conn, const Actor& actor, const ClientImport& job);
+// runs it in one transaction after undo_blockers found nothing. The rows of the registered tables that
+// do not block an undo (`blocks_undo` false: a duplicates group's members...) go with the clients.
+ImportCounts undo(store::Connection& conn, const Actor& actor, const ClientImport& job,
+                  const std::vector<ClientReference>& references = {});
 
 }  // namespace comptoir::crm::import

@@ -411,7 +411,7 @@ struct ImportService::Impl {
                 storage::save_progress(conn, *fresh, now_iso());
                 return;
             }
-            auto undone = import::undo(conn, actor, *fresh);
+            auto undone = import::undo(conn, actor, *fresh, clients.client_references());
             fresh->status = "undone";
             fresh->undone_at = now_iso();
             fresh->error.clear();

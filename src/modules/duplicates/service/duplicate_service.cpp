@@ -199,6 +199,9 @@ Result<MergeRecord> DuplicateService::merge(const Actor& actor, std::int64_t gro
         }
         if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
 
+        if (ids.size() < 2)
+            return fail(Error::conflict("group.too_small", "Ce groupe n'a plus qu'un client : rien à fusionner.",
+                                        "This group has only one client left: nothing to merge."));
         auto cards = crm::storage::find_clients(conn, actor.company_id, ids);
         if (cards.size() != ids.size()) return fail(group_not_found());
         for (const auto& c : cards)
@@ -237,7 +240,8 @@ Result<MergeRecord> DuplicateService::merge(const Actor& actor, std::int64_t gro
         // Rows move: crm's contacts, then every table another module registered.
         std::vector<crm::ClientReference> tables{{"contacts", "contacts", "contacts"}};
         if (clients_)
-            for (const auto& r : clients_->client_references()) tables.push_back(r);
+            for (const auto& r : clients_->client_references())
+                if (!r.table.starts_with("duplicate_")) tables.push_back(r);  // the folder's own rows stay
         for (auto from : record.absorbed)
             for (const auto& t : tables) {
                 MovedRows mv;

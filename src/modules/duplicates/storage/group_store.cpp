@@ -122,7 +122,10 @@ SELECT id, started_at, finished_at, clients, groups_found, groups_new, groups_op
 std::vector<ReviewGroup> list_groups(store::Connection& conn, std::int64_t company_id, const std::string& status,
                                      std::optional<std::pair<int, std::int64_t>> after, int limit) {
     std::string sql = std::string("SELECT ") + kGroupColumns +
-                      " FROM duplicate_groups g WHERE g.company_id = ? AND g.status = ?";
+                      " FROM duplicate_groups g WHERE g.company_id = ? AND g.status = ?"
+                      // A group whose clients an import's undo removed down to one is no longer a group.
+                      " AND (SELECT COUNT(*) FROM duplicate_members m WHERE m.company_id = g.company_id"
+                      " AND m.group_id = g.id) > 1";
     std::vector<Value> params{company_id, status};
     if (after) {
         sql += " AND (g.score < ? OR (g.score = ? AND g.id > ?))";

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <thread>
 
 #include "modules/crm/crm_module.hpp"
 #include "modules/crm/service/client_service.hpp"
@@ -299,6 +300,33 @@ TEST_P(MergeApi, BadInputIsNamedAndChangesNothing) {
     EXPECT_EQ(r.status, 409);
     EXPECT_FALSE(merged_into(absorbed).has_value());
     EXPECT_EQ(census(absorbed), census_absorbed);
+}
+
+// An import whose clients a scan put in a group can still be undone: the group's members go with the
+// clients (registered with crm as not blocking an undo), and the group leaves the folder.
+TEST_P(MergeApi, AnImportOfDuplicatesCanStillBeUndoneAfterAScan) {
+    auto up = app->raw("POST", "/api/v1/client-imports?file_name=c.csv", "Raison sociale;Téléphone\nAlpha;0612345678\nBeta;0612345678\n",
+                       {{"Authorization", "Bearer " + acme.admin_token}, {"Content-Type", "text/csv"}});
+    ASSERT_EQ(up.status, 201) << up.body;
+    const std::string job = "/api/v1/client-imports/" + std::to_string(up.json()["id"].get<std::int64_t>());
+    auto wait = [&] {
+        json j;
+        for (int i = 0; i < 400; ++i) {
+            j = get(job);
+            const std::string s = j.value("status", "");
+            if (s != "checking" && s != "running" && s != "undoing") break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(25));
+        }
+        return j;
+    };
+    post(job + "/run", {{"policy", "create"}}, 202);
+    ASSERT_EQ(wait()["counts"]["created"], 2);
+    EXPECT_EQ(post("/api/v1/duplicates/scan", json::object(), 200)["groups_new"], 1);
+    post(job + "/undo", json::object(), 202);
+    auto undone = wait();
+    EXPECT_EQ(undone["status"], "undone") << undone.dump();
+    EXPECT_TRUE(get("/api/v1/clients")["data"].empty());
+    EXPECT_TRUE(get("/api/v1/duplicates")["data"].empty());
 }
 
 // Every table of the schema with a client_id column is either registered with crm (a merge moves its
