@@ -56,6 +56,13 @@ test("logs in, gets an API token, creates a client and a catalog item", async ()
   await Promise.all([page.waitForLoadState("load"), page.locator('form[action="/admin/tokens"] button[type="submit"]').click()]);
   token = await page.locator("[data-token-secret]").getAttribute("data-token-secret");
   assert.ok(token, "a token was shown");
+  // The legal identity every issued invoice (a Factur-X) carries, as an admin fills it in before
+  // the first invoice.
+  await api("PATCH", "/api/v1/company", {
+    legal_form: "SARL", siren: "443 061 841", siret: "443 061 841 00047", vat_number: "FR64443061841",
+    rcs_city: "Lyon", address_line1: "3 place Bellecour", postal_code: "69002", city: "Lyon", country: "FR",
+    iban: "FR76 3000 6000 0112 3456 7890 189", bic: "BNPAFRPP",
+  });
   const client = await api("POST", "/api/v1/clients", {
     legal_name: "Boulangerie Martin",
     siret: "732 829 320 00074",

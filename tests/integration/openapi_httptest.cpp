@@ -220,13 +220,14 @@ TEST_P(OpenApi, PaymentResponsesMatchTheirSchemas) {
     SKIP_UNLESS_AVAILABLE(GetParam());
     TestApp app(GetParam());
     auto company = app.create_company("Acme", "admin@acme.test");
+    app.identify_company(company);
     const auto& token = company.admin_token;
     auto doc = app.raw("GET", "/api/v1/openapi.json", "", {}).json();
     SchemaChecker checker(doc);
     auto schema_of = [&](const std::string& path, const std::string& method, const std::string& status) {
         return doc["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"];
     };
-    auto client = app.api("POST", "/api/v1/clients", token, json{{"legal_name", "Boulangerie Martin"}});
+    auto client = app.api("POST", "/api/v1/clients", token, json{{"legal_name", "Boulangerie Martin"}, {"siren", "732829320"}});
     ASSERT_EQ(client.status, 201) << client.body;
     auto client_id = client.json()["id"];
     auto invoice = app.api("POST", "/api/v1/documents", token,
@@ -261,12 +262,13 @@ TEST_P(OpenApi, DashboardResponseMatchesItsSchema) {
     SKIP_UNLESS_AVAILABLE(GetParam());
     TestApp app(GetParam());
     auto company = app.create_company("Acme", "admin@acme.test");
+    app.identify_company(company);
     const auto& token = company.admin_token;
     auto doc = app.raw("GET", "/api/v1/openapi.json", "", {}).json();
     SchemaChecker checker(doc);
     const auto schema = doc["paths"]["/api/v1/dashboard"]["get"]["responses"]["200"]["content"]["application/json"]["schema"];
     EXPECT_EQ(checker.check(app.api("GET", "/api/v1/dashboard", token).json(), schema, "empty dashboard"), "");
-    auto client = app.api("POST", "/api/v1/clients", token, json{{"legal_name", "Boulangerie Martin"}});
+    auto client = app.api("POST", "/api/v1/clients", token, json{{"legal_name", "Boulangerie Martin"}, {"siren", "732829320"}});
     ASSERT_EQ(client.status, 201) << client.body;
     auto invoice = app.api("POST", "/api/v1/documents", token,
                            json{{"type", "invoice"}, {"client_id", client.json()["id"]},
@@ -284,6 +286,7 @@ TEST_P(OpenApi, MailResponsesMatchTheirSchemas) {
     SKIP_UNLESS_AVAILABLE(GetParam());
     TestApp app(GetParam());
     auto company = app.create_company("Acme", "admin@acme.test");
+    app.identify_company(company);
     const auto& token = company.admin_token;
     auto doc = app.raw("GET", "/api/v1/openapi.json", "", {}).json();
     SchemaChecker checker(doc);
@@ -305,7 +308,7 @@ TEST_P(OpenApi, MailResponsesMatchTheirSchemas) {
     EXPECT_EQ(checker.check(app.api("POST", "/api/v1/mail/test", token, json::object()).json(),
                             schema_of("/api/v1/mail/test", "post", "200"), "test email"),
               "");
-    auto client = app.api("POST", "/api/v1/clients", token, json{{"legal_name", "Martin"}, {"email", "martin@client.test"}});
+    auto client = app.api("POST", "/api/v1/clients", token, json{{"legal_name", "Martin"}, {"siren", "732829320"}, {"email", "martin@client.test"}});
     ASSERT_EQ(client.status, 201) << client.body;
     auto invoice = app.api("POST", "/api/v1/documents", token,
                            json{{"type", "invoice"}, {"client_id", client.json()["id"]}, {"issue_date", "2025-01-10"},
@@ -338,6 +341,7 @@ TEST_P(OpenApi, ClientImportResponsesMatchTheirSchemas) {
     SKIP_UNLESS_AVAILABLE(GetParam());
     TestApp app(GetParam());
     auto company = app.create_company("Acme", "admin@acme.test");
+    app.identify_company(company);
     const auto& token = company.admin_token;
     auto doc = app.raw("GET", "/api/v1/openapi.json", "", {}).json();
     SchemaChecker checker(doc);

@@ -134,6 +134,34 @@ TestCompany TestApp::create_company(const std::string& name, const std::string& 
     return company;
 }
 
+void TestApp::identify_company(const TestCompany& company) {
+    auto r = api("PATCH", "/api/v1/company", company.admin_token,
+                 nlohmann::json{{"legal_form", "SARL"}, {"siren", "443 061 841"}, {"siret", "443 061 841 00047"},
+                                {"vat_number", "FR64443061841"}, {"rcs_city", "Lyon"},
+                                {"address_line1", "12 rue de la République"}, {"postal_code", "69002"},
+                                {"city", "Lyon"}, {"country", "FR"}, {"iban", "FR76 3000 6000 0112 3456 7890 189"},
+                                {"bic", "BNPAFRPP"}});
+    if (r.status != 200) throw std::runtime_error("identify_company failed: " + r.body);
+}
+
+std::string valid_siren(const std::string& seed) {
+    // FNV-1a of the seed gives 8 digits; the 9th is the Luhn key, as INSEE computes it.
+    std::uint64_t h = 1469598103934665603ull;
+    for (unsigned char c : seed) h = (h ^ c) * 1099511628211ull;
+    std::string digits = std::to_string(10000000 + h % 90000000);
+    for (int key = 0; key <= 9; ++key) {
+        std::string candidate = digits + char('0' + key);
+        int sum = 0;
+        for (std::size_t i = 0; i < candidate.size(); ++i) {
+            int d = candidate[candidate.size() - 1 - i] - '0';
+            if (i % 2 == 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+            sum += d;
+        }
+        if (sum % 10 == 0) return candidate;
+    }
+    return digits + "0";  // not reached: one key in ten always fits
+}
+
 std::string TestApp::add_user(const TestCompany& company, const std::string& email, const std::string& role,
                               const std::string& password) {
     identity::AddUserInput input;

@@ -28,6 +28,10 @@ bool postgres_available();
     if ((backend) == ::comptoir::testing::Backend::Postgres && !::comptoir::testing::postgres_available())      \
     GTEST_SKIP() << "PostgreSQL tests need COMPTOIR_TEST_PG_URL (make test starts a cluster and sets it)"
 
+// A valid SIREN (Luhn key) derived from `seed`, distinct for distinct seeds in practice: for the
+// business clients of tests that issue invoices (a French B2B e-invoice names the buyer's SIREN).
+std::string valid_siren(const std::string& seed);
+
 struct HttpResponse {
     int status = 0;
     std::string body;
@@ -54,8 +58,12 @@ public:
     int port() const { return port_; }
     Backend backend() const { return backend_; }
 
-    // A new company with its admin (and a bearer token for that admin).
+    // A new company with its admin (and a bearer token for that admin). Only its name is known, as
+    // after `comptoir init`: it cannot issue e-invoices until its identity is filled in.
     TestCompany create_company(const std::string& name, const std::string& admin_email);
+    // Fills in the legal identity an issued invoice carries (SIREN, SIRET, VAT number, address in
+    // Lyon, IBAN/BIC), as an admin does in Administration › Société before the first invoice.
+    void identify_company(const TestCompany& company);
     // A user of `company` with `role` ("admin", "sales", "accountant", "read_only"); returns a bearer token.
     std::string add_user(const TestCompany& company, const std::string& email, const std::string& role,
                          const std::string& password = "correct horse battery");

@@ -46,6 +46,7 @@ protected:
         SKIP_UNLESS_AVAILABLE(GetParam());
         app = std::make_unique<TestApp>(GetParam());
         acme = app->create_company("Acme", "admin@acme.test");
+        app->identify_company(acme);
         admin = acme.admin_token;
         sales = app->add_user(acme, "vente@acme.test", "sales");
         accountant = app->add_user(acme, "compta@acme.test", "accountant");
@@ -53,7 +54,7 @@ protected:
     }
 
     std::int64_t client(const std::string& name, const std::string& token) {
-        auto c = app->api("POST", "/api/v1/clients", token, json{{"legal_name", name}, {"payment_terms", "30d"}});
+        auto c = app->api("POST", "/api/v1/clients", token, json{{"legal_name", name}, {"siren", valid_siren(name)}, {"payment_terms", "30d"}});
         EXPECT_EQ(c.status, 201) << c.body;
         return c.json()["id"].get<std::int64_t>();
     }
@@ -308,6 +309,7 @@ TEST_P(DashboardApi, EveryRoleReadsItsCompanysFiguresAndOnlyThose) {
     tell_the_story();
     // Another company, with a client of the same name and its own invoice and payment.
     auto beta = app->create_company("Beta", "admin@beta.test");
+    app->identify_company(beta);
     auto beta_reader = app->add_user(beta, "lecture@beta.test", "read_only");
     auto theirs = client("Boulangerie Martin", beta.admin_token);
     auto inv = invoice(theirs, "9000", day_of_month(1, 3), day_from_today(-5), beta.admin_token);

@@ -39,11 +39,12 @@ protected:
         SKIP_UNLESS_AVAILABLE(GetParam());
         app = std::make_unique<TestApp>(GetParam());
         acme = app->create_company("Acme", "admin@acme.test");
+        app->identify_company(acme);
         app->add_user(acme, "lecture@acme.test", "read_only", kPassword);
     }
 
     std::int64_t client(const std::string& name) {
-        auto c = app->api("POST", "/api/v1/clients", acme.admin_token, json{{"legal_name", name}});
+        auto c = app->api("POST", "/api/v1/clients", acme.admin_token, json{{"legal_name", name}, {"siren", valid_siren(name)}});
         EXPECT_EQ(c.status, 201) << c.body;
         return c.json()["id"].get<std::int64_t>();
     }

@@ -74,7 +74,7 @@ void register_einvoice_pages(http::WebServer& web, EinvoiceService& s, ChorusSer
         for (const auto& v : check->violations)
             violations.push_back({{"rule", v.rule},
                                   {"term", v.term},
-                                  {"field", ctx.locale() == "en" ? v.field : field_label_fr(v.field)},
+                                  {"field", field_label(v.field, ctx.locale() != "en")},
                                   {"message", ctx.locale() == "en" ? v.message_en : v.message_fr}});
         json data = {{"id", std::to_string(*id)},
                      {"number", inv->number},

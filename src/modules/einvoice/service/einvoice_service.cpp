@@ -1,5 +1,6 @@
 #include "modules/einvoice/service/einvoice_service.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <nlohmann/json.hpp>
@@ -43,47 +44,53 @@ Result<Format> parse_format(std::string_view code) {
                                      "Unknown format: choose facturx, cii or ubl."));
 }
 
-std::string field_label_fr(const std::string& field) {
-    static const std::map<std::string, std::string> kLabels = {
-        {"seller.siren", "SIREN de votre société"},
-        {"seller.siret", "SIRET de votre société"},
-        {"seller.vat_number", "numéro de TVA de votre société"},
-        {"seller.iban", "IBAN de votre société"},
-        {"seller.address", "adresse de votre société"},
-        {"seller.country", "pays de votre société"},
-        {"seller.name", "raison sociale de votre société"},
-        {"client.siren", "SIREN du client"},
-        {"client.siret", "SIRET du client"},
-        {"client.vat_number", "numéro de TVA du client"},
-        {"client.address", "adresse du client"},
-        {"client.country", "pays du client"},
-        {"client.name", "nom du client"},
-        {"client.delivery", "adresse de livraison"},
-        {"number", "numéro"},
-        {"issue_date", "date d'émission"},
-        {"due_date", "échéance"},
-        {"totals", "totaux"},
-        {"vat", "récapitulatif de TVA"},
-        {"notes", "mentions"},
-        {"operation", "catégorie d'opération"},
-        {"corrects", "facture corrigée"},
-        {"payment_method", "moyen de paiement"},
-        {"delivery_date", "date de livraison"},
-        {"lines", "lignes"},
+// The field a rule names, as the user knows it ("SIREN de votre société"), in French or English.
+std::string field_label(const std::string& field, bool french) {
+    struct Label {
+        const char* fr;
+        const char* en;
     };
-    if (auto it = kLabels.find(field); it != kLabels.end()) return it->second;
+    static const std::map<std::string, Label> kLabels = {
+        {"seller.siren", {"SIREN de votre société", "your company's SIREN"}},
+        {"seller.siret", {"SIRET de votre société", "your company's SIRET"}},
+        {"seller.vat_number", {"numéro de TVA de votre société", "your company's VAT number"}},
+        {"seller.iban", {"IBAN de votre société", "your company's IBAN"}},
+        {"seller.address", {"adresse de votre société", "your company's address"}},
+        {"seller.country", {"pays de votre société", "your company's country"}},
+        {"seller.name", {"raison sociale de votre société", "your company's legal name"}},
+        {"client.siren", {"SIREN du client", "client's SIREN"}},
+        {"client.siret", {"SIRET du client", "client's SIRET"}},
+        {"client.vat_number", {"numéro de TVA du client", "client's VAT number"}},
+        {"client.address", {"adresse du client", "client's address"}},
+        {"client.country", {"pays du client", "client's country"}},
+        {"client.name", {"nom du client", "client's name"}},
+        {"client.delivery", {"adresse de livraison", "delivery address"}},
+        {"number", {"numéro", "number"}},
+        {"issue_date", {"date d'émission", "issue date"}},
+        {"due_date", {"échéance", "due date"}},
+        {"totals", {"totaux", "totals"}},
+        {"vat", {"récapitulatif de TVA", "VAT breakdown"}},
+        {"notes", {"mentions", "notes"}},
+        {"operation", {"catégorie d'opération", "type of operation"}},
+        {"corrects", {"facture corrigée", "corrected invoice"}},
+        {"payment_method", {"moyen de paiement", "payment method"}},
+        {"delivery_date", {"date de livraison", "delivery date"}},
+        {"lines", {"lignes", "lines"}},
+    };
+    if (auto it = kLabels.find(field); it != kLabels.end()) return french ? it->second.fr : it->second.en;
     if (field.rfind("lines[", 0) == 0) {
         auto close = field.find(']');
         std::string n = field.substr(6, close - 6);
+        std::string line = french ? "ligne" : "line";
         try {
-            return "ligne " + std::to_string(std::stoi(n) + 1);
+            return line + " " + std::to_string(std::stoi(n) + 1);
         } catch (...) {
-            return "ligne";
+            return line;
         }
     }
-    if (field.rfind("vat[", 0) == 0) return "récapitulatif de TVA";
-    if (field.rfind("allowances", 0) == 0) return "remise";
-    if (field.rfind("charges", 0) == 0) return "frais";
+    if (field.rfind("vat[", 0) == 0) return french ? "récapitulatif de TVA" : "VAT breakdown";
+    if (field.rfind("allowances", 0) == 0) return french ? "remise" : "allowance";
+    if (field.rfind("charges", 0) == 0) return french ? "frais" : "charge";
     return field;
 }
 
@@ -91,13 +98,20 @@ Error rules_error(const std::vector<RuleViolation>& violations) {
     std::vector<FieldIssue> issues;
     for (const auto& v : violations)
         issues.push_back({v.field, "einvoice." + v.rule,
-                          v.rule + " · " + field_label_fr(v.field) + " (" + v.term + ") : " + v.message_fr,
-                          v.rule + " · " + v.field + " (" + v.term + "): " + v.message_en});
+                          v.rule + " · " + field_label(v.field, true) + " (" + v.term + ") : " + v.message_fr,
+                          v.rule + " · " + field_label(v.field, false) + " (" + v.term + "): " + v.message_en});
     Error e = Error::invalid(std::move(issues));
     e.code = "einvoice.rules";
     e.message_fr = "Cette facture ne respecte pas les règles de la facture électronique (EN 16931) : corrigez les points "
                    "ci-dessous avant de la valider.";
     e.message_en = "This invoice breaks e-invoicing rules (EN 16931): correct the points below before validating it.";
+    // A new company's first invoice: its own identity is what is missing, said first and plainly.
+    if (std::any_of(violations.begin(), violations.end(), [](const RuleViolation& v) { return v.field.rfind("seller.", 0) == 0; })) {
+        e.message_fr = "Votre société n'est pas encore entièrement identifiée : complétez Administration › Société "
+                       "(SIREN, SIRET, numéro de TVA, adresse, IBAN), puis validez la facture. Détail :";
+        e.message_en = "Your company's identity is incomplete: fill in Administration › Company (SIREN, SIRET, VAT "
+                       "number, address, IBAN), then validate the invoice. Details:";
+    }
     return e;
 }
 

@@ -22,7 +22,7 @@ class CompanyService;
 namespace comptoir::einvoice {
 
 struct EinvoiceSettings {
-    bool enabled = false;
+    bool enabled = true;
     Profile profile = Profile::En16931;
 };
 
@@ -79,7 +79,7 @@ private:
 // The rule violations as the user sees them: an Invalid error, one entry per rule, the message in
 // French naming the rule, the business term and the field ("BR-FR-11 · SIREN du client (BT-47) : …").
 Error rules_error(const std::vector<RuleViolation>& violations);
-// "SIREN du client", "numéro de TVA de votre société"… for a RuleViolation's field.
-std::string field_label_fr(const std::string& field);
+// "SIREN du client" / "client's SIREN", "numéro de TVA de votre société"… for a RuleViolation's field.
+std::string field_label(const std::string& field, bool french);
 
 }  // namespace comptoir::einvoice

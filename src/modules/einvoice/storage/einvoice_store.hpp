@@ -10,9 +10,9 @@ namespace comptoir::einvoice::storage {
 
 struct Settings {
     // Issued invoices are e-invoices: checked against the EN 16931 and French rules before issue,
-    // stored as Factur-X. Off until an administrator turns it on (the obligation to issue starts
-    // on 1 September 2027 for small businesses; reception is always on).
-    bool enabled = false;
+    // stored as Factur-X. On unless an administrator turned it off (small businesses must issue
+    // e-invoices from 1 September 2027; until then a company may opt out; reception is always on).
+    bool enabled = true;
     Profile profile = Profile::En16931;
 };
 

@@ -1,6 +1,8 @@
 // E-invoicing through HTTP, on SQLite and PostgreSQL: enabling it, the rule checks that stop a
 // validation (rule and field named, nothing written), the stored PDF becoming the Factur-X (and the
 // hash chain still verifying), the downloads, permissions.
+#include <set>
+
 #include <gtest/gtest.h>
 
 #include "modules/einvoice/facturx/facturx.hpp"
@@ -73,8 +75,13 @@ protected:
 TEST_P(EinvoiceApi, SettingsAreTheAdminsAndEnablingNeedsTheCompanysIdentity) {
     auto r = app->api("GET", "/api/v1/einvoice/settings", sales);
     ASSERT_EQ(r.status, 200);
-    EXPECT_EQ(r.json(), (json{{"enabled", false}, {"profile", "en16931"}}));
-    EXPECT_EQ(app->api("PUT", "/api/v1/einvoice/settings", sales, json{{"enabled", true}}).status, 403);
+    // On by default: every invoice a new company issues is an e-invoice.
+    EXPECT_EQ(r.json(), (json{{"enabled", true}, {"profile", "en16931"}}));
+    EXPECT_EQ(app->api("PUT", "/api/v1/einvoice/settings", sales, json{{"enabled", false}}).status, 403);
+    // An administrator may opt out until the obligation applies, and back in once the identity is there.
+    auto off = app->api("PUT", "/api/v1/einvoice/settings", admin, json{{"enabled", false}});
+    ASSERT_EQ(off.status, 200) << off.body;
+    EXPECT_EQ(off.json()["enabled"], false);
     auto refused = app->api("PUT", "/api/v1/einvoice/settings", admin, json{{"enabled", true}});
     ASSERT_EQ(refused.status, 422) << refused.body;
     EXPECT_EQ(refused.json()["errors"][0]["field"], "siren");
@@ -141,7 +148,39 @@ TEST_P(EinvoiceApi, TheStoredPdfIsTheFacturXAndTheChainStillVerifies) {
     EXPECT_EQ(check.json()["valid"], true) << check.body;
 }
 
+TEST_P(EinvoiceApi, ANewCompanysFirstInvoiceIsAFacturXOnceItsIdentityIsFilledIn) {
+    // No setting touched: a company as `comptoir init` leaves it, with only its name.
+    auto d = invoice(client_id);
+    auto refused = app->api("POST", path(d) + "/validate", admin);
+    ASSERT_EQ(refused.status, 422) << refused.body;
+    auto body = refused.json();
+    EXPECT_EQ(body["code"], "einvoice.rules");
+    EXPECT_NE(body["detail_fr"].get<std::string>().find("Administration › Société"), std::string::npos) << body["detail_fr"];
+    std::set<std::string> fields;
+    for (const auto& e : body["errors"]) fields.insert(e["field"].get<std::string>());
+    EXPECT_TRUE(fields.count("seller.siren") && fields.count("seller.vat_number") && fields.count("seller.iban")) << refused.body;
+    for (const auto& e : body["errors"])
+        if (e["field"] == "seller.siren") {
+            EXPECT_NE(e["message"].get<std::string>().find("your company's SIREN"), std::string::npos) << e["message"];
+            break;
+        }
+    // Nothing was issued: still a draft, no number taken.
+    auto draft = app->api("GET", path(d), admin).json();
+    EXPECT_EQ(draft["status"], "draft");
+    EXPECT_TRUE(draft["number"].is_null() || draft["number"] == "") << draft["number"];
+
+    identify_company();
+    auto v = app->api("POST", path(d) + "/validate", admin);
+    ASSERT_EQ(v.status, 200) << v.body;
+    auto info = einvoice::facturx::read_pdf(app->api("GET", path(d) + "/pdf", admin).body);
+    ASSERT_TRUE(info);
+    ASSERT_EQ(info->attachments.size(), 1u);
+    EXPECT_EQ(info->attachments[0].name, "factur-x.xml");
+    EXPECT_TRUE(app->app().sales().documents().verify().problems.empty());
+}
+
 TEST_P(EinvoiceApi, WithoutEInvoicingTheFacturXIsMadeAtDownload) {
+    ASSERT_EQ(app->api("PUT", "/api/v1/einvoice/settings", admin, json{{"enabled", false}}).status, 200);
     auto d = invoice(client_id);
     ASSERT_EQ(app->api("POST", path(d) + "/validate", admin).status, 200);  // no rule check when disabled
     auto pdf = app->api("GET", path(d) + "/pdf", admin);

@@ -521,7 +521,7 @@ TEST_P(Reminders, ThreeLevelsWithTheirOwnTemplates) {
 TEST_P(Reminders, EveryInvoiceIsCheckedBeforeAnythingLeaves) {
     invoices();
     configure(closed_port());
-    auto other_client = app->api("POST", "/api/v1/clients", admin, json{{"legal_name", "Sans adresse"}});
+    auto other_client = app->api("POST", "/api/v1/clients", admin, json{{"legal_name", "Sans adresse"}, {"siren", comptoir::testing::valid_siren("Sans adresse")}});
     auto silent = document("invoice", "10", days_from_today(-1), days_from_today(-1), true,
                            other_client.json()["id"].get<std::int64_t>());
     auto r = app->api("POST", "/api/v1/reminders", admin,

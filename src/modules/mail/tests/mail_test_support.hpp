@@ -213,12 +213,14 @@ protected:
             if (!std::isalnum(static_cast<unsigned char>(c))) c = 'x';
         app = std::make_unique<TestApp>(GetParam());
         company = app->create_company("Menuiserie Dupré", "admin-" + token + "@dupre.test");
+        app->identify_company(company);
         admin = company.admin_token;
         sales = app->add_user(company, "vente-" + token + "@dupre.test", "sales");
         accountant = app->add_user(company, "compta-" + token + "@dupre.test", "accountant");
         reader = app->add_user(company, "lecture-" + token + "@dupre.test", "read_only");
         auto c = app->api("POST", "/api/v1/clients", admin,
                           json{{"legal_name", "Boulangerie Müller"},
+                               {"siren", comptoir::testing::valid_siren("Boulangerie Müller " + token)},
                                {"payment_terms", "30d"},
                                {"email", "accueil-" + token + "@client.test"},
                                {"contacts", json::array({{{"first_name", "Jean"},

@@ -102,6 +102,7 @@ TEST_P(PaymentApi, OnlyTheClientsIssuedInvoicesTakeAllocations) {
     auto quote = draft(martin, "100", admin, "quote");
     auto theirs = invoice(dupont, "100");
     auto other = app->create_company("Autre", "admin@autre.test");
+    app->identify_company(other);
     auto stranger = client("Client d'ailleurs", other.admin_token);
     auto foreign = invoice(stranger, "100", other.admin_token);
     auto mine = invoice(martin, "100");

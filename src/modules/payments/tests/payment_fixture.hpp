@@ -33,6 +33,7 @@ protected:
         SKIP_UNLESS_AVAILABLE(GetParam());
         app = std::make_unique<TestApp>(GetParam());
         acme = app->create_company("Acme", "admin@acme.test");
+        app->identify_company(acme);
         admin = acme.admin_token;
         sales = app->add_user(acme, "vente@acme.test", "sales");
         accountant = app->add_user(acme, "compta@acme.test", "accountant");
@@ -42,7 +43,7 @@ protected:
     }
 
     std::int64_t client(const std::string& name, const std::string& token) {
-        auto c = app->api("POST", "/api/v1/clients", token, json{{"legal_name", name}, {"payment_terms", "30d"}});
+        auto c = app->api("POST", "/api/v1/clients", token, json{{"legal_name", name}, {"siren", valid_siren(name)}, {"payment_terms", "30d"}});
         EXPECT_EQ(c.status, 201) << c.body;
         return c.json()["id"].get<std::int64_t>();
     }

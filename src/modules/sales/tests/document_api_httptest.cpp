@@ -21,6 +21,7 @@ protected:
         SKIP_UNLESS_AVAILABLE(GetParam());
         app = std::make_unique<TestApp>(GetParam());
         acme = app->create_company("Acme", "admin@acme.test");
+        app->identify_company(acme);
         admin = acme.admin_token;
         sales = app->add_user(acme, "vente@acme.test", "sales");
         accountant = app->add_user(acme, "compta@acme.test", "accountant");

@@ -42,9 +42,11 @@ protected:
         SKIP_UNLESS_AVAILABLE(GetParam());
         app_ = std::make_unique<TestApp>(GetParam());
         company_ = app_->create_company("Alpha", "admin@alpha.fr");
+        app_->identify_company(company_);
         admin_ = session(company_.admin_email, company_.admin_password);
         auto c = app_->api("POST", "/api/v1/clients", company_.admin_token,
                            json{{"legal_name", "Boulangerie Martin"},
+                                {"siren", "732829320"},
                                 {"payment_terms", "30d"},
                                 {"billing_address", {{"line1", "12 rue de la République"}, {"postal_code", "69002"}, {"city", "Lyon"}}}});
         ASSERT_EQ(c.status, 201) << c.body;
