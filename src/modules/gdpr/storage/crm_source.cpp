@@ -201,6 +201,17 @@ void AuditSource::anonymise(store::Connection& conn, const Person& p) {
     params.insert(params.begin(), store::Value(std::string(R"({"anonymised":true})")));
     conn.execute("UPDATE audit_log SET changes = ? WHERE " + where + " AND action NOT LIKE 'gdpr!_%' ESCAPE '!'",
                  params);
+    if (p.contact_id != 0) {
+        // crm records a contact's changes on its client, the contact as JSON (with its id once it has
+        // one, always with its full name): those entries (first and last name apart, role, formatted
+        // phones) are the contact's alone.
+        std::vector<std::string> patterns{"%\"id\":" + std::to_string(p.contact_id) + ",%"};
+        for (const auto& name : p.names) patterns.push_back("%\"full_name\":" + nlohmann::json(name).dump() + "%");
+        for (const auto& pattern : patterns)
+            conn.execute("UPDATE audit_log SET changes = ? WHERE company_id = ? AND entity = 'client' AND entity_id = ? "
+                         "AND action LIKE 'contact!_%' ESCAPE '!' AND changes LIKE ?",
+                         {std::string(R"({"anonymised":true})"), p.company_id, p.client_id, pattern});
+    }
     replace_text(conn, "audit_log", "changes", "company_id = ?", {p.company_id}, p.identifiers(), p.neutral_name);
 }
 

@@ -161,10 +161,23 @@ TEST_P(GdprApi, ErasingAContactRemovesItFromTheCardTheLogAndTheEmails) {
     auto id = person();
     spread(id);
     auto contact = contact_of(id);
+    // A second contact added and edited later: the log records it on the client, names apart.
+    auto added = app->api("POST", path(id, "/contacts"), admin,
+                          json{{"first_name", "Aldonza"}, {"last_name", "Lorenzo"}, {"role", "Intendante"},
+                               {"emails", {"aldonza@lorenzo.test"}}});
+    ASSERT_EQ(added.status, 201) << added.body;
+    const auto aldonza = added.json()["id"].get<std::int64_t>();
+    ASSERT_EQ(app->api("PATCH", "/api/v1/contacts/" + std::to_string(aldonza), admin, json{{"role", "Intendante générale"}}).status,
+              200);
+    ASSERT_FALSE(places_holding(*app, "Aldonza").empty());
     auto r = app->api("POST", "/api/v1/contacts/" + std::to_string(contact) + "/anonymise", admin, kConfirm);
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(r.json()["client_id"], id);
     for (const std::string needle : {"Dulcinée", "dulcinee@toboso.test", "+33698765432"})
+        EXPECT_EQ(places_holding(*app, needle), std::vector<std::string>{}) << needle;
+    EXPECT_FALSE(places_holding(*app, "Aldonza").empty()) << "the other contact stays";
+    ASSERT_EQ(app->api("POST", "/api/v1/contacts/" + std::to_string(aldonza) + "/anonymise", admin, kConfirm).status, 200);
+    for (const std::string needle : {"Aldonza", "Lorenzo", "aldonza@lorenzo.test", "Intendante"})
         EXPECT_EQ(places_holding(*app, needle), std::vector<std::string>{}) << needle;
     // The client's own data stays.
     auto card = app->api("GET", path(id), admin).json();
