@@ -124,14 +124,16 @@ json history_view(const PageContext& ctx, const std::vector<audit::Entry>& entri
         if (e.action.starts_with("contact_")) {
             if (e.changes.is_object() && e.changes.contains("full_name") && e.changes["full_name"].is_string())
                 contact_name = e.changes["full_name"].get<std::string>();
-        } else if (e.action == "update" && e.changes.is_object()) {
+        } else if (const json& diff = e.action == "merge" && e.changes.contains("changes") ? e.changes["changes"] : e.changes;
+                   (e.action == "update" || e.action == "merge") && diff.is_object()) {
+            // A merge records the survivor's field changes under "changes", like an update's.
             std::vector<std::string> keys;
-            for (auto it = e.changes.begin(); it != e.changes.end(); ++it) keys.push_back(it.key());
+            for (auto it = diff.begin(); it != diff.end(); ++it) keys.push_back(it.key());
             std::stable_sort(keys.begin(), keys.end(), [](const std::string& a, const std::string& b) {
                 return field_rank(a) < field_rank(b);
             });
             for (const auto& key : keys) {
-                const json& change = e.changes[key];
+                const json& change = diff[key];
                 if (!change.is_object()) continue;
                 json from = change.contains("from") ? change["from"] : json();
                 json to = change.contains("to") ? change["to"] : json();

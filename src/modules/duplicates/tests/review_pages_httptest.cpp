@@ -102,8 +102,10 @@ TEST_P(ReviewPages, ScanCompareMergeAndUndo) {
     EXPECT_TRUE(has(absorbed, "href=\"/clients/" + a + "\""));
     EXPECT_FALSE(has(absorbed, "/clients/" + b + "/edit"));
     EXPECT_TRUE(has(admin.get("/clients/duplicates?status=merged"), "Plomberie Lefevre EURL"));
-    // The survivor's history tells of the merge.
-    EXPECT_TRUE(has(admin.get("/clients/" + a), "Fusion"));
+    // The survivor's history tells of the merge and of the e-mail it changed.
+    auto survivor_page = admin.get("/clients/" + a);
+    EXPECT_TRUE(has(survivor_page, "Fusion"));
+    EXPECT_TRUE(has(survivor_page, "contact@lefevre.fr")) << "the e-mail before the merge, in the history";
 
     // Undo, from the confirmation.
     const auto undo_at = done.body.find("/clients/duplicates/merges/");
