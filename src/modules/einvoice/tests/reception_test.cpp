@@ -224,6 +224,7 @@ void expect_same(const Invoice& a, const Invoice& b) {
     EXPECT_EQ(a.type_code, b.type_code);
     EXPECT_EQ(a.issue_date, b.issue_date);
     EXPECT_EQ(a.due_date, b.due_date);
+    EXPECT_EQ(a.vat_point_date_code, b.vat_point_date_code);  // BT-8: VAT on debits survives both syntaxes
     EXPECT_EQ(a.business_process, b.business_process);
     EXPECT_EQ(a.profile, b.profile);
     EXPECT_EQ(a.buyer_reference, b.buyer_reference);

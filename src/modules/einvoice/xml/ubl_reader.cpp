@@ -2,6 +2,7 @@
 #include <libxml/tree.h>
 
 #include "modules/einvoice/xml/reader_support.hpp"
+#include "modules/einvoice/xml/ubl.hpp"
 
 namespace comptoir::einvoice::xml {
 namespace {
@@ -32,6 +33,7 @@ public:
         inv.buyer_reference = d_.text(r, "cbc:BuyerReference");
         inv.period_start = values_.iso_date(d_.text(r, "cac:InvoicePeriod/cbc:StartDate"), "BT-73");
         inv.period_end = values_.iso_date(d_.text(r, "cac:InvoicePeriod/cbc:EndDate"), "BT-74");
+        inv.vat_point_date_code = cii_vat_point_code(d_.text(r, "cac:InvoicePeriod/cbc:DescriptionCode"));
         inv.order_reference = d_.text(r, "cac:OrderReference/cbc:ID");
         for (xmlNode* b : d_.nodes(r, "cac:BillingReference/cac:InvoiceDocumentReference"))
             inv.preceding.push_back({d_.text(b, "cbc:ID"), values_.iso_date(d_.text(b, "cbc:IssueDate"), "BT-26")});

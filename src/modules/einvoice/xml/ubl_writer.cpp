@@ -26,7 +26,7 @@ public:
         w_.element("cbc:DocumentCurrencyCode", inv_.currency, false);
         w_.element("cbc:AccountingCost", inv_.buyer_accounting_ref);
         w_.element("cbc:BuyerReference", inv_.buyer_reference);
-        period("cac:InvoicePeriod", inv_.period_start, inv_.period_end);
+        period("cac:InvoicePeriod", inv_.period_start, inv_.period_end, ubl_vat_point_code(inv_.vat_point_date_code));
         id_only("cac:OrderReference", inv_.order_reference);
         for (const auto& p : inv_.preceding) {
             w_.start("cac:BillingReference");
@@ -64,11 +64,13 @@ private:
         w_.end();
     }
 
-    void period(std::string_view element, const std::string& start, const std::string& end) {
-        if (start.empty() && end.empty()) return;
+    void period(std::string_view element, const std::string& start, const std::string& end,
+                const std::string& description_code = "") {
+        if (start.empty() && end.empty() && description_code.empty()) return;
         w_.start(element);
         w_.element("cbc:StartDate", start);
         w_.element("cbc:EndDate", end);
+        w_.element("cbc:DescriptionCode", description_code);
         w_.end();
     }
 
@@ -289,5 +291,19 @@ private:
 }  // namespace
 
 std::string write_ubl(const Invoice& invoice) { return UblWriter(invoice).write(); }
+
+std::string ubl_vat_point_code(const std::string& cii_code) {
+    if (cii_code == "5") return "3";
+    if (cii_code == "29") return "35";
+    if (cii_code == "72") return "432";
+    return cii_code;
+}
+
+std::string cii_vat_point_code(const std::string& ubl_code) {
+    if (ubl_code == "3") return "5";
+    if (ubl_code == "35") return "29";
+    if (ubl_code == "432") return "72";
+    return ubl_code;
+}
 
 }  // namespace comptoir::einvoice::xml
