@@ -137,6 +137,11 @@ TEST_P(GdprApi, AnonymisationLeavesNoPersonalDataInAnyTableButKeepsIssuedInvoice
                           json{{"kind", "company"}, {"legal_name", "Nouveau"}, {"email", "zebulon@quichotte.test"},
                                {"phone", "+33698765432"}});
     EXPECT_EQ(again.status, 201) << again.body;
+    auto scan = app->api("POST", "/api/v1/duplicates/scan", admin, json::object());
+    ASSERT_EQ(scan.status, 200) << scan.body;
+    const json open_groups = app->api("GET", "/api/v1/duplicates?status=open", admin).json()["data"];
+    for (const auto& g : open_groups)
+        for (const auto& m : g["members"]) EXPECT_NE(m["client_id"], id) << "a scan still groups the erased client";
 
     // The issued invoice is as issued, and every chain still verifies.
     auto issued_after = app->api("GET", "/api/v1/documents/" + std::to_string(invoice["id"].get<std::int64_t>()), admin);
