@@ -191,6 +191,18 @@ void GdprService::anonymise_person(store::Connection& conn, const Actor& actor, 
     }
 }
 
+void GdprService::anonymise_client_in(store::Connection& conn, const Actor& actor, const Person& person,
+                                     const std::string& reason, const std::string& via) {
+    // Cards merged into this one (duplicates review folder) are the same person: erased with it.
+    auto ids = with_absorbed(conn, actor.company_id, person.client_id);
+    for (std::size_t i = ids.size(); i-- > 1;) {
+        if (is_anonymised(conn, actor.company_id, ids[i])) continue;
+        if (auto absorbed = load_person(conn, actor.company_id, ids[i], 0))
+            anonymise_person(conn, actor, *absorbed, reason, "merged");
+    }
+    anonymise_person(conn, actor, person, reason, via);
+}
+
 Result<std::string> GdprService::anonymise_client(const Actor& actor, std::int64_t client_id,
                                                   const Confirmation& confirmation) {
     if (!actor.is_admin()) return fail(Error::forbidden());
@@ -199,14 +211,7 @@ Result<std::string> GdprService::anonymise_client(const Actor& actor, std::int64
         auto person = load_person(conn, actor.company_id, client_id, 0);
         if (!person) return fail(client_not_found());
         if (is_anonymised(conn, actor.company_id, client_id)) return fail(already_anonymised());
-        // Cards merged into this one are the same person: erased with it.
-        auto ids = with_absorbed(conn, actor.company_id, client_id);
-        for (std::size_t i = ids.size(); i-- > 1;) {
-            if (is_anonymised(conn, actor.company_id, ids[i])) continue;
-            if (auto absorbed = load_person(conn, actor.company_id, ids[i], 0))
-                anonymise_person(conn, actor, *absorbed, confirmation.reason, "merged");
-        }
-        anonymise_person(conn, actor, *person, confirmation.reason, "request");
+        anonymise_client_in(conn, actor, *person, confirmation.reason, "request");
         return conn.query_one("SELECT anonymised_at FROM clients WHERE company_id = ? AND id = ?",
                               {actor.company_id, client_id})
             ->text(0);
@@ -308,7 +313,7 @@ Result<std::vector<std::int64_t>> GdprService::anonymise_prospects(const Actor& 
         if (!wrong.empty()) return fail(Error::invalid(std::move(wrong)));
         for (auto id : client_ids) {
             auto person = load_person(conn, actor.company_id, id, 0);
-            anonymise_person(conn, actor, *person, confirmation.reason, "retention");
+            anonymise_client_in(conn, actor, *person, confirmation.reason, "retention");
         }
         return client_ids;
     });

@@ -83,6 +83,9 @@ private:
     Result<std::vector<Section>> collect(store::Connection& conn, const Person& person);
     void anonymise_person(store::Connection& conn, const Actor& actor, const Person& person, const std::string& reason,
                           const std::string& via);
+    // The client and the cards merged into it.
+    void anonymise_client_in(store::Connection& conn, const Actor& actor, const Person& person,
+                             const std::string& reason, const std::string& via);
     RetentionView retention_in(store::Connection& conn, const Actor& actor);
 
     store::Database& db_;

@@ -69,7 +69,7 @@ std::vector<ConsentEvent> consent_events(store::Connection& conn, std::int64_t c
 std::vector<Prospect> stale_prospects(store::Connection& conn, std::int64_t company_id, const std::string& cutoff) {
     std::vector<Prospect> out;
     for (const auto& r : conn.query("SELECT id, display_name, created_at, updated_at FROM clients WHERE company_id = ? "
-                                    "AND status = 'prospect' AND anonymised_at = '' AND updated_at < ? "
+                                    "AND status = 'prospect' AND anonymised_at = '' AND merged_into_id IS NULL AND updated_at < ? "
                                     "ORDER BY updated_at, id",
                                     {company_id, cutoff}))
         out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3)});

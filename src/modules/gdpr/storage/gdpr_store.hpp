@@ -32,7 +32,8 @@ struct Prospect {
     std::int64_t id = 0;
     std::string name, created_at, last_activity;
 };
-// Prospects not anonymised whose card was last changed before `cutoff` (ISO), oldest first.
+// Prospects not anonymised (nor merged into another card: they follow it) whose card was last changed
+// before `cutoff` (ISO), oldest first.
 std::vector<Prospect> stale_prospects(store::Connection& conn, std::int64_t company_id, const std::string& cutoff);
 
 }  // namespace comptoir::gdpr::storage
