@@ -168,6 +168,14 @@ TEST_P(EinvoiceApi, ANewCompanysFirstInvoiceIsAFacturXOnceItsIdentityIsFilledIn)
     auto draft = app->api("GET", path(d), admin).json();
     EXPECT_EQ(draft["status"], "draft");
     EXPECT_TRUE(draft["number"].is_null() || draft["number"] == "") << draft["number"];
+    // On the page, the administrator is shown where to fill it in.
+    WebSession web(*app);
+    ASSERT_EQ(web.login("admin@dupont.test", acme.admin_password).status, 303);
+    const std::string page_path = "/documents/" + std::to_string(d["id"].get<std::int64_t>());
+    web.get(page_path);
+    auto page = web.post(page_path + "/validate", {});
+    EXPECT_NE(page.body.find("Votre société n&apos;est pas encore entièrement identifiée"), std::string::npos) << page.body;
+    EXPECT_NE(page.body.find("href=\"/admin/company\""), std::string::npos);
 
     identify_company();
     auto v = app->api("POST", path(d) + "/validate", admin);

@@ -1,6 +1,8 @@
 // GET /documents/{id} and its PDF (GET /documents/{id}/pdf): the document as issued (or as the draft
 // stands), its parties, lines, VAT and totals, margins for those who may see them, the documents it
 // came from or led to, and the actions its state allows.
+#include <algorithm>
+
 #include <httplib.h>
 
 #include "core/clock.hpp"
@@ -232,7 +234,14 @@ void render_document_page(PageContext& ctx, const PageDeps& deps, std::int64_t i
             const std::string& text = ctx.locale() == "en" ? f.message_en : f.message_fr;
             if (text != message) fields.push_back({{"text", text}});  // the summary already says it
         }
-        notice = {{"message", message}, {"fields", fields}, {"has_fields", !fields.empty()}};
+        // The company's own identity missing (its first invoice): admins get the way to fill it in.
+        const bool company_incomplete = std::any_of(failure->fields.begin(), failure->fields.end(), [](const FieldIssue& f) {
+            return f.field.rfind("seller.", 0) == 0;
+        });
+        notice = {{"message", message},
+                  {"fields", fields},
+                  {"has_fields", !fields.empty()},
+                  {"company_link", company_incomplete && ctx.actor().is_admin()}};
     }
     json totals = v.totals;
     if (totals.is_object()) {  // the VAT table above gives each rate; the totals then give the sum
