@@ -187,7 +187,7 @@ void render_register_edit(PageContext& ctx, GdprService& gdpr, const std::string
         if (typed && typed->contains(field)) value = typed->at(field);
         fields.push_back(f.field(field, tr(ctx, "register.fields." + field), value,
                                  field == "name" ? FieldOpts{.required = true, .maxlength = 200}
-                                                 : FieldOpts{.type = "textarea", .rows = 3}));
+                                                 : FieldOpts{.type = "textarea", .rows = 4}));
     }
     json data = {{"key", key},
                  {"name", found->name},
