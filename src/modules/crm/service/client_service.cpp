@@ -109,6 +109,13 @@ Result<Client> ClientService::set_archived(const Actor& actor, std::int64_t id, 
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<Client> {
         auto c = storage::find_client(conn, actor.company_id, id);
         if (!c) return fail(client_not_found());
+        // A card merged into another stays archived (lists rely on it): undo the merge instead.
+        if (c->merged_into_id && !archived)
+            return fail(Error::conflict("client.merged",
+                                        "Ce client a été fusionné dans " + c->merged_into_name +
+                                            " : annulez la fusion pour le retrouver.",
+                                        "This client was merged into " + c->merged_into_name +
+                                            ": undo the merge to get it back."));
         if (c->archived != archived) {
             storage::set_archived(conn, actor.company_id, id, archived, actor.user_id, now_iso());
             audit::record(conn, actor, "client", id, archived ? "archive" : "restore", nlohmann::json::object());

@@ -272,7 +272,10 @@ ClientListPage list_clients(store::Connection& conn, std::int64_t company_id, co
     }
 
     std::vector<Value> where_params{company_id, std::int64_t{query.archived ? 1 : 0}};
-    std::string where = "c.company_id = ? AND c.archived = ? AND c.merged_into_id IS NULL";
+    // Merged cards are always archived (a merge archives them and they cannot be restored), so only
+    // the archive's list needs to leave them out: the active list keeps its index-only walk.
+    std::string where = "c.company_id = ? AND c.archived = ?";
+    if (query.archived) where += " AND c.merged_into_id IS NULL";
     if (plan.filter) {
         where += " AND " + id_filter(dialect);
         where_params.emplace_back(id_list_value(dialect, *plan.filter));

@@ -168,6 +168,11 @@ TEST_P(MergeApi, EverythingMovesToTheSurvivorAndTheChainStillVerifies) {
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0]["id"], survivor);
     EXPECT_TRUE(get("/api/v1/clients?archived=true")["data"].empty());
+    // A merged card stays archived: restoring it would bring the duplicate back.
+    auto restore = app->api("POST", "/api/v1/clients/" + std::to_string(absorbed) + "/restore", acme.admin_token);
+    EXPECT_EQ(restore.status, 409) << restore.body;
+    EXPECT_EQ(restore.json()["code"], "client.merged");
+    EXPECT_TRUE(get("/api/v1/clients?q=fils")["data"].size() == 1u);
 
     // The history: the merge on the survivor, the absorbed client's own history readable there.
     auto history = get("/api/v1/clients/" + std::to_string(survivor) + "/history");
