@@ -313,6 +313,17 @@ Result<MergeRecord> DuplicateService::undo_merge(const Actor& actor, std::int64_
                 return fail(Error::conflict("merge.absorbed_changed",
                                             a.display_name() + " n'est plus fusionné dans ce client.",
                                             a.display_name() + " is no longer merged into this client."));
+        // The table names of the record go into SQL: only tables this server knows are moved back.
+        std::set<std::string> known{"contacts"};
+        if (clients_)
+            for (const auto& r : clients_->client_references()) known.insert(r.table);
+        for (const auto& mv : m->moved)
+            if (!known.count(mv.table))
+                return fail(Error::conflict("merge.unknown_table",
+                                            "Cette fusion a déplacé des lignes d'une table que ce serveur ne connaît plus (" +
+                                                mv.table + ") : elle ne peut pas être annulée.",
+                                            "This merge moved rows of a table this server no longer knows (" + mv.table +
+                                                "): it cannot be undone."));
         const std::string now = now_iso();
         for (const auto& mv : m->moved) storage::move_back(conn, actor.company_id, mv, m->survivor_id);
         for (auto id : m->absorbed) {
