@@ -72,6 +72,15 @@ test("compare the two cards, keep the other's e-mail, merge", async () => {
   // The survivor's value is pre-selected; the admin picks the other card's e-mail.
   assert.equal(await page.locator(`#f-email-${first}`).isChecked(), true);
   assert.equal(await page.locator(`#f-website-${second}`).isChecked(), true, "the only website is pre-selected");
+  // Keeping the other card takes its values; coming back takes the first card's again, except
+  // where it has none (the website stays the only one there is).
+  await page.locator(`input[name="survivor_id"][value="${second}"]`).check();
+  assert.equal(await page.locator(`#f-legal_name-${second}`).isChecked(), true);
+  assert.equal(await page.locator(`#f-email-${second}`).isChecked(), true);
+  await page.locator(`input[name="survivor_id"][value="${first}"]`).check();
+  assert.equal(await page.locator(`#f-legal_name-${first}`).isChecked(), true);
+  assert.equal(await page.locator(`#f-email-${first}`).isChecked(), true);
+  assert.equal(await page.locator(`#f-website-${second}`).isChecked(), true, "an empty value is never chosen for you");
   await page.locator(`label[for="f-email-${second}"]`).click();
   assert.equal(await page.locator(`#f-email-${second}`).isChecked(), true);
   await fullShot(page, "duplicates-2-compare.png");
