@@ -1,6 +1,8 @@
 #include "modules/dashboard/http/dashboard_page.hpp"
 
 #include <array>
+#include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "modules/identity/service/company_service.hpp"
@@ -182,6 +184,18 @@ void register_dashboard_page(http::WebServer& web, DashboardService& service, id
         }
         json data = page_data(ctx, *figures);
         data["company"] = {{"name", company->fields.name}, {"has_logo", !company->logo_file.empty()}};
+        // What every invoice must carry and a new company has not filled in yet (e-invoicing refuses
+        // to issue without it): said here first, rather than at the first validation.
+        const auto& f = company->fields;
+        std::vector<std::string> missing;
+        if (f.siren.empty()) missing.push_back(tr(ctx, "identity.siren"));
+        if (f.address_line1.empty() || f.postal_code.empty() || f.city.empty()) missing.push_back(tr(ctx, "identity.address"));
+        if (!missing.empty()) {
+            std::string listed = missing[0];  // "le SIREN et l'adresse complète"
+            for (std::size_t i = 1; i < missing.size(); ++i)
+                listed += (i + 1 == missing.size() ? " " + tr(ctx, "identity.and") + " " : ", ") + missing[i];
+            data["identity"] = {{"missing", listed}, {"can_fill", ctx.actor().is_admin()}};
+        }
         data["period"] = period_form(ctx, asked, figures->period, errors);
         ctx.render_page("dashboard/dashboard", data, tr(ctx, "title"), "home", status);
     });

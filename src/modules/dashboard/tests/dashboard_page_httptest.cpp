@@ -169,6 +169,26 @@ TEST_P(DashboardPage, InEnglishForAnEnglishSpeaker) {
     EXPECT_EQ(chart_data(page.body)["locale"], "en-GB");
 }
 
+TEST_P(DashboardPage, ANewCompanyIsAskedForItsIdentityBeforeItsFirstInvoice) {
+    auto beta = app->create_company("Beta", "admin@beta.test");  // as `comptoir init` leaves it: a name
+    app->add_user(beta, "lecture@beta.test", "read_only", kPassword);
+    WebSession admin(*app);
+    ASSERT_EQ(admin.login("admin@beta.test", beta.admin_password).status, 303);
+    auto page = admin.get("/");
+    ASSERT_EQ(page.status, 200);
+    EXPECT_TRUE(contains(page.body, "id=\"identity-missing\"")) << page.body;
+    EXPECT_TRUE(contains(page.body, "Il manque : le SIREN et l&apos;adresse complète.")) << page.body;
+    EXPECT_TRUE(contains(page.body, "href=\"/admin/company\""));
+    WebSession reader(*app);
+    ASSERT_EQ(reader.login("lecture@beta.test", kPassword).status, 303);
+    auto read = reader.get("/");
+    EXPECT_TRUE(contains(read.body, "id=\"identity-missing\""));
+    EXPECT_FALSE(contains(read.body, "href=\"/admin/company\"")) << "only admins change the company";
+    app->identify_company(beta);
+    EXPECT_FALSE(contains(admin.get("/").body, "identity-missing"));
+    EXPECT_FALSE(contains(reader.get("/").body, "identity-missing"));  // acme's own page never had it either
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, DashboardPage, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return backend_name(info.param); });
 
