@@ -186,7 +186,7 @@ TEST_P(DashboardPage, ANewCompanyIsAskedForItsIdentityBeforeItsFirstInvoice) {
     EXPECT_FALSE(contains(read.body, "href=\"/admin/company\"")) << "only admins change the company";
     app->identify_company(beta);
     EXPECT_FALSE(contains(admin.get("/").body, "identity-missing"));
-    EXPECT_FALSE(contains(reader.get("/").body, "identity-missing"));  // acme's own page never had it either
+    EXPECT_FALSE(contains(reader.get("/").body, "identity-missing"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DashboardPage, ::testing::ValuesIn(backends()),

@@ -9,6 +9,7 @@
 #include "http/api_reply.hpp"
 #include "http/form_fields.hpp"
 #include "http/json_fields.hpp"
+#include "http/page_params.hpp"
 
 namespace comptoir::payments {
 namespace {
@@ -92,17 +93,7 @@ Result<storage::PaymentQuery> list_query(const ApiContext& ctx) {
         if (valid_iso_date(v)) *target = v;
         else issues.push_back({key, "date.invalid", "Date invalide : attendu AAAA-MM-JJ.", "Invalid date: expected YYYY-MM-DD."});
     }
-    if (auto limit = ctx.param("limit"); !limit.empty()) {
-        auto n = parse_id(limit);
-        if (!n || *n < 1 || *n > 200)
-            issues.push_back({"limit", "limit.range", "La taille de page doit être comprise entre 1 et 200.",
-                              "The page size must be between 1 and 200."});
-        else q.limit = static_cast<int>(*n);
-    }
-    if (auto cursor = ctx.param("cursor"); !cursor.empty()) {
-        if (auto id = parse_id(cursor)) q.before_id = id;
-        else issues.push_back({"cursor", "cursor.invalid", "Curseur de pagination invalide.", "Invalid pagination cursor."});
-    }
+    http::read_id_page(ctx.param("limit"), ctx.param("cursor"), issues, q.limit, q.before_id);
     if (!issues.empty()) return fail(Error::invalid(issues));
     return q;
 }

@@ -6,6 +6,7 @@
 
 #include "core/clock.hpp"
 #include "http/api_reply.hpp"
+#include "http/page_params.hpp"
 #include "modules/sales/model/document_json.hpp"
 
 namespace comptoir::sales {
@@ -49,17 +50,7 @@ Result<storage::DocumentQuery> list_query(const ApiContext& ctx) {
     if (archived == "true" || archived == "1") q.archived = true;
     else if (!archived.empty() && archived != "false" && archived != "0")
         issues.push_back({"archived", "type", "Valeur attendue : true ou false.", "Expected true or false."});
-    if (auto limit = ctx.param("limit"); !limit.empty()) {
-        auto n = parse_id(limit);
-        if (!n || *n < 1 || *n > 200)
-            issues.push_back({"limit", "limit.range", "La taille de page doit être comprise entre 1 et 200.",
-                              "The page size must be between 1 and 200."});
-        else q.limit = static_cast<int>(*n);
-    }
-    if (auto cursor = ctx.param("cursor"); !cursor.empty()) {
-        if (auto id = parse_id(cursor)) q.before_id = id;
-        else issues.push_back({"cursor", "cursor.invalid", "Curseur de pagination invalide.", "Invalid pagination cursor."});
-    }
+    http::read_id_page(ctx.param("limit"), ctx.param("cursor"), issues, q.limit, q.before_id);
     if (!issues.empty()) return fail(Error::invalid(issues));
     return q;
 }
