@@ -4,6 +4,7 @@
 // (the service refuses others). Forms carry the session's CSRF token like every other page form.
 #include "modules/duplicates/http/duplicate_pages.hpp"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -113,8 +114,11 @@ void group_page(PageContext& ctx, DuplicateService& s, crm::ClientService& clien
         for (const auto& c : *cats) category_names[c.id] = c.name;
 
     std::int64_t survivor = cards.empty() ? 0 : cards.front().id;
+    // A posted card that is not in the group (a tampered form) leaves the first one kept, so the page
+    // always shows a choice.
     if (auto it = posted.find("survivor_id"); it != posted.end())
-        if (auto p = http::parse_id(it->second)) survivor = *p;
+        if (auto p = http::parse_id(it->second))
+            if (std::any_of(cards.begin(), cards.end(), [&](const auto& c) { return c.id == *p; })) survivor = *p;
     json members = json::array();
     for (const auto& c : cards)
         members.push_back({{"id", c.id},

@@ -82,6 +82,10 @@ TEST_P(ReviewPages, ScanCompareMergeAndUndo) {
     EXPECT_EQ(bad.status, 422);
     EXPECT_TRUE(has(bad, "a pas été faite"));
     EXPECT_TRUE(has(bad, "un des clients du groupe"));
+    // A card outside the group (a tampered form): refused, and the page still offers a card to keep.
+    auto stranger = admin.post(group + "/merge", {{"survivor_id", "999999"}});
+    EXPECT_EQ(stranger.status, 422);
+    EXPECT_TRUE(has(stranger, "name=\"survivor_id\" value=\"" + a + "\" checked")) << stranger.body.substr(0, 400);
     EXPECT_EQ(admin.post(group + "/merge", {{"survivor_id", a}}, false).status, 403);
 
     // The merge, keeping the second card's e-mail.
