@@ -12,7 +12,7 @@ struct LoadOptions {
     Target target;
     std::string token;
     std::size_t count = 1000000;
-    std::size_t batch = 1000;  // the API's maximum
+    std::size_t batch = 10000;  // the API's maximum
     int connections = 1;  // see README: 2 makes the SQLite WAL grow without bound
     std::uint64_t seed = 20240601;
     double max_seconds = 3600;  // stop sending new batches after this long

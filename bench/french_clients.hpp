@@ -77,7 +77,7 @@ struct GeneratorOptions {
     double duplicate_share = 0.02;
     // A near-duplicate only repeats a client generated at least this many clients earlier, so that
     // its original has been committed even when several batches are in flight at once.
-    std::uint32_t duplicate_lag = 10000;
+    std::uint32_t duplicate_lag = 25000;
 };
 
 class FrenchClientGenerator {

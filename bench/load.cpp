@@ -100,9 +100,14 @@ double directory_gb(const std::string& dir) {
 }  // namespace
 
 int run_load(const LoadOptions& o) {
-    if (o.batch < 1 || o.batch > 1000) throw std::invalid_argument("--batch must be between 1 and 1000");
+    if (o.batch < 1 || o.batch > 10000) throw std::invalid_argument("--batch must be between 1 and 10000");
     if (o.connections < 1 || o.connections > 64) throw std::invalid_argument("--connections must be between 1 and 64");
     if (o.count < 1) throw std::invalid_argument("--count must be positive");
+    // A planted near-duplicate must reach the server after its original has been committed, or the two
+    // swap roles and the tally counts a miss and an unexpected duplicate.
+    if (o.batch * o.connections >= GeneratorOptions{}.duplicate_lag)
+        std::cerr << "warning: batch x connections reaches the generator's duplicate lag ("
+                  << GeneratorOptions{}.duplicate_lag << "): some near-duplicates may swap roles with their originals\n";
 
     // 1. Generate every batch body up front, so the timed part measures the server, not the generator
     //    (on a 2-core machine the two would compete for the same CPUs).

@@ -1,6 +1,6 @@
 // comptoir_bench — load, search and invoice benchmarks for the Comptoir HTTP API.
 //
-//   comptoir_bench load   --url http://127.0.0.1:PORT --token T [--count N] [--batch 1000] [--connections 2]
+//   comptoir_bench load   --url http://127.0.0.1:PORT --token T [--count N] [--batch 10000] [--connections 2]
 //   comptoir_bench search --url http://127.0.0.1:PORT --token T [--count N] [--queries 5000] [--concurrency 1]
 //   comptoir_bench invoices --url http://127.0.0.1:PORT --token T [--count N] [--connections 4]
 //   comptoir_bench import --url http://127.0.0.1:PORT --token T [--count N] [--dry-run 1]   the client import
@@ -21,7 +21,7 @@ namespace {
 const char* kUsage = R"(usage:
   comptoir_bench load   --url http://127.0.0.1:PORT --token TOKEN [options]
       --count N          clients to send (default 1000000)
-      --batch N          clients per POST /api/v1/clients/batch, 1..1000 (default 1000)
+      --batch N          clients per POST /api/v1/clients/batch, 1..10000 (default 10000)
       --connections N    concurrent keep-alive connections (default 1, see README)
       --data-dir DIR --max-disk-gb G   stop sending when the files in DIR exceed G GB
   comptoir_bench search --url http://127.0.0.1:PORT --token TOKEN [options]

@@ -12,7 +12,7 @@
 #   BENCH_INVOICE_CONNECTIONS  concurrent connections for the invoices suite (default 4)
 #   BENCH_CLIENTS          clients to load (default 1000000)
 #   BENCH_CONNECTIONS      concurrent batch uploads (default 2: one validates while the other writes)
-#   BENCH_BATCH            clients per batch, 1..1000 (default 1000)
+#   BENCH_BATCH            clients per batch, 1..10000 (default 10000, the API's maximum)
 #   BENCH_QUERIES          measured search queries per run (default 5000)
 #   BENCH_MAX_LOAD_SECONDS stop sending batches after this long (default 1200); search then runs on
 #                          what was loaded
@@ -37,7 +37,7 @@ BIN="$BUILD_DIR/src/app/comptoir"
 BENCH="$BUILD_DIR/bench/comptoir_bench"
 COUNT="${BENCH_CLIENTS:-1000000}"
 CONNECTIONS="${BENCH_CONNECTIONS:-2}"
-BATCH="${BENCH_BATCH:-1000}"
+BATCH="${BENCH_BATCH:-10000}"
 QUERIES="${BENCH_QUERIES:-5000}"
 MAX_LOAD_SECONDS="${BENCH_MAX_LOAD_SECONDS:-1200}"
 DATABASE="${BENCH_DATABASE:-}"

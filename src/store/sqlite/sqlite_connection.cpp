@@ -1,38 +1,64 @@
 #include "store/sqlite/sqlite_connection.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 namespace comptoir::store {
 
-SqliteConnection::SqliteConnection(const std::string& path, std::shared_ptr<std::timed_mutex> writer)
-    : writer_(std::move(writer)) {
-    int rc = sqlite3_open_v2(path.c_str(), &db_,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+SqliteHandle::SqliteHandle(const std::string& path, Role role) {
+    int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             nullptr);
     if (rc != SQLITE_OK) {
-        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        db_ = nullptr;
+        std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close(db);
+        db = nullptr;
         throw DatabaseError("cannot open SQLite database " + path + ": " + msg);
     }
     // Writers queue behind each other instead of failing at once: concurrent writes must never fail.
-    sqlite3_busy_timeout(db_, 30000);
-    execute_script(
-        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+    sqlite3_busy_timeout(db, 30000);
+    std::string script =
+        "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY;";
+    if (role == Role::Reader) {
         // Reads through a shared memory map instead of a private page cache per connection: a 1M-client
         // base (2.5 GB) is served from the OS cache without copying, however many connections read it.
-        "PRAGMA mmap_size=8589934592;");
+        script += "PRAGMA cache_size=-65536; PRAGMA mmap_size=8589934592;";
+    } else {
+        // The writer keeps the pages it modifies: up to 1 GiB of cache (filled only as pages are used),
+        // no memory map (a page to modify is copied into the cache anyway, and the map would be redone
+        // each time the file grows). Its checkpoint threshold follows the database's size (see
+        // SqliteConnection::begin); the WAL file is never cut below 1 GiB, since regrowing it after each
+        // checkpoint cost a bulk load a fifth of its time.
+        script += "PRAGMA cache_size=-1048576; PRAGMA mmap_size=0; PRAGMA journal_size_limit=1073741824;";
+    }
+    char* err = nullptr;
+    if (sqlite3_exec(db, script.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        sqlite3_close(db);
+        db = nullptr;
+        throw DatabaseError("cannot set up SQLite database " + path + ": " + msg);
+    }
 }
 
+SqliteHandle::~SqliteHandle() {
+    for (auto& [sql, stmt] : statements) sqlite3_finalize(stmt);
+    if (db) sqlite3_close(db);
+}
+
+SqliteConnection::SqliteConnection(const std::string& path, std::shared_ptr<SqliteWriter> writer)
+    : own_(path, SqliteHandle::Role::Reader), writer_(std::move(writer)) {}
+
 SqliteConnection::~SqliteConnection() {
+    try {
+        rollback();
+    } catch (...) {
+    }
     release_writer();
-    for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
-    if (db_) sqlite3_close(db_);
 }
 
 void SqliteConnection::fail(int rc, std::string_view what) {
-    std::string msg = std::string(what) + ": " + sqlite3_errmsg(db_);
-    int ext = sqlite3_extended_errcode(db_);
+    std::string msg = std::string(what) + ": " + sqlite3_errmsg(current_->db);
+    int ext = sqlite3_extended_errcode(current_->db);
     if (ext == SQLITE_CONSTRAINT_UNIQUE || ext == SQLITE_CONSTRAINT_PRIMARYKEY) throw UniqueViolation(msg);
     throw DatabaseError(msg);
 }
@@ -40,15 +66,16 @@ void SqliteConnection::fail(int rc, std::string_view what) {
 sqlite3_stmt* SqliteConnection::prepare(std::string_view sql, const std::vector<Value>& params) {
     std::string key(sql);
     sqlite3_stmt* stmt = nullptr;
-    if (auto it = statements_.find(key); it != statements_.end()) {
+    auto& statements = current_->statements;
+    if (auto it = statements.find(key); it != statements.end()) {
         stmt = it->second;
         sqlite3_reset(stmt);
         sqlite3_clear_bindings(stmt);
     } else {
-        int rc = sqlite3_prepare_v3(db_, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
+        int rc = sqlite3_prepare_v3(current_->db, key.c_str(), static_cast<int>(key.size()), SQLITE_PREPARE_PERSISTENT,
                                     &stmt, nullptr);
         if (rc != SQLITE_OK) fail(rc, "prepare");
-        statements_.emplace(std::move(key), stmt);
+        statements.emplace(std::move(key), stmt);
     }
     for (std::size_t i = 0; i < params.size(); ++i) {
         int index = static_cast<int>(i) + 1;
@@ -111,18 +138,18 @@ std::int64_t SqliteConnection::execute(std::string_view sql, const std::vector<V
     }
     sqlite3_reset(stmt);
     if (rc != SQLITE_DONE) fail(rc, "execute");
-    return sqlite3_changes64(db_);
+    return sqlite3_changes64(current_->db);
 }
 
 std::int64_t SqliteConnection::insert(std::string_view sql, const std::vector<Value>& params) {
     if (execute(sql, params) == 0) return 0;  // ON CONFLICT DO NOTHING: no new row
-    return sqlite3_last_insert_rowid(db_);
+    return sqlite3_last_insert_rowid(current_->db);
 }
 
 void SqliteConnection::execute_script(std::string_view sql) {
     std::string script(sql);
     char* err = nullptr;
-    int rc = sqlite3_exec(db_, script.c_str(), nullptr, nullptr, &err);
+    int rc = sqlite3_exec(current_->db, script.c_str(), nullptr, nullptr, &err);
     if (rc != SQLITE_OK) {
         std::string msg = err ? err : "unknown error";
         sqlite3_free(err);
@@ -140,11 +167,15 @@ void SqliteConnection::execute_script(std::string_view sql) {
 // busy timeout, so a bug that nests two write transactions fails instead of hanging.
 void SqliteConnection::begin(bool write) {
     if (write && writer_) {
-        if (!writer_->try_lock_for(std::chrono::seconds(30)))
+        if (!writer_->mutex.try_lock_for(std::chrono::seconds(30)))
             throw DatabaseError("begin: timed out waiting for the database write lock");
         holds_writer_ = true;
         try {
+            if (!writer_->handle)
+                writer_->handle = std::make_unique<SqliteHandle>(writer_->path, SqliteHandle::Role::Writer);
+            current_ = writer_->handle.get();
             execute_script("BEGIN IMMEDIATE");
+            adjust_checkpoint_threshold();
         } catch (...) {
             release_writer();
             throw;
@@ -152,6 +183,20 @@ void SqliteConnection::begin(bool write) {
         return;
     }
     execute_script(write ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+// SQLite checkpoints the WAL into the database when it holds 1,000 pages (4 MB). A large transaction
+// dirties pages all over the indexes, and each checkpoint writes every page the WAL holds back into the
+// database and syncs it: checkpointing after every batch of a bulk load wrote each hot page twice per
+// commit. So the WAL may grow to the database's own size (at most 1 GiB) before a checkpoint: a small
+// database keeps a small WAL, and a large one checkpoints each hot page once per many commits.
+// Measured on 300,000 clients loaded by batches of 1,000: 66 s with the default, 41 s with 1 GiB.
+void SqliteConnection::adjust_checkpoint_threshold() {
+    constexpr std::int64_t kMinPages = 1000, kMaxPages = 262144;
+    const std::int64_t pages = std::clamp(query_one("PRAGMA page_count")->int64(0), kMinPages, kMaxPages);
+    if (pages == writer_->checkpoint_pages) return;
+    execute_script("PRAGMA wal_autocheckpoint=" + std::to_string(pages));
+    writer_->checkpoint_pages = pages;
 }
 
 // A failed COMMIT leaves the transaction open and the mutex held; the pool's rollback() releases both.
@@ -165,10 +210,12 @@ void SqliteConnection::rollback() {
     release_writer();
 }
 
+// Gives the writer's handle back: the connection reads on its own handle again.
 void SqliteConnection::release_writer() {
     if (holds_writer_) {
         holds_writer_ = false;
-        writer_->unlock();
+        current_ = &own_;
+        writer_->mutex.unlock();
     }
 }
 

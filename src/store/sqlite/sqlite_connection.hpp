@@ -11,12 +11,39 @@
 
 namespace comptoir::store {
 
-// One SQLite connection with its cache of prepared statements. Not thread-safe: the pool gives it to
-// one thread at a time.
+// One open SQLite handle with its cache of prepared statements.
+struct SqliteHandle {
+    enum class Role { Reader, Writer };
+    SqliteHandle(const std::string& path, Role role);
+    ~SqliteHandle();
+    SqliteHandle(const SqliteHandle&) = delete;
+    SqliteHandle& operator=(const SqliteHandle&) = delete;
+
+    sqlite3* db = nullptr;
+    std::unordered_map<std::string, sqlite3_stmt*> statements;
+};
+
+// What the connections of one database share for writing: SQLite allows one writer at a time, so
+// every write transaction of this process runs on one handle, taken under one mutex.
+//
+// One handle rather than whichever pooled connection asked: in WAL mode a connection throws its page
+// cache away when another connection has written since its last transaction, so writes spread over the
+// pool re-read the pages of every index they touch, each time. The writer's cache stays valid from one
+// write to the next (only another process writing invalidates it), and it is large, since the pages a
+// bulk load touches are spread over every index. See docs/ARCHITECTURE.md, "SQLite".
+struct SqliteWriter {
+    explicit SqliteWriter(std::string path) : path(std::move(path)) {}
+    std::string path;
+    std::timed_mutex mutex;
+    std::unique_ptr<SqliteHandle> handle;  // opened at the first write, used only under `mutex`
+    std::int64_t checkpoint_pages = 0;     // the handle's wal_autocheckpoint (see begin())
+};
+
+// One SQLite connection of the pool. Not thread-safe: the pool gives it to one thread at a time.
+// Reads use its own handle; a write transaction borrows the shared writer's (see begin()).
 class SqliteConnection final : public Connection {
 public:
-    // `writer` is shared by every connection of one database: see begin().
-    SqliteConnection(const std::string& path, std::shared_ptr<std::timed_mutex> writer);
+    SqliteConnection(const std::string& path, std::shared_ptr<SqliteWriter> writer);
     ~SqliteConnection() override;
     SqliteConnection(const SqliteConnection&) = delete;
     SqliteConnection& operator=(const SqliteConnection&) = delete;
@@ -30,16 +57,17 @@ public:
     void begin(bool write) override;
     void commit() override;
     void rollback() override;
-    bool in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+    bool in_transaction() const { return sqlite3_get_autocommit(current_->db) == 0; }
 
 private:
     sqlite3_stmt* prepare(std::string_view sql, const std::vector<Value>& params);
     [[noreturn]] void fail(int rc, std::string_view what);
     void release_writer();
+    void adjust_checkpoint_threshold();
 
-    sqlite3* db_ = nullptr;
-    std::unordered_map<std::string, sqlite3_stmt*> statements_;
-    std::shared_ptr<std::timed_mutex> writer_;
+    SqliteHandle own_;
+    SqliteHandle* current_ = &own_;  // the writer's handle during a write transaction
+    std::shared_ptr<SqliteWriter> writer_;
     bool holds_writer_ = false;
 };
 

@@ -11,7 +11,7 @@ namespace {
 
 class SqliteDatabase final : public Database {
 public:
-    SqliteDatabase(std::string path, int pool_size) : path_(std::move(path)), capacity_(pool_size < 1 ? 1 : pool_size) {
+    SqliteDatabase(std::string path, int pool_size) : path_(std::move(path)), writer_(std::make_shared<SqliteWriter>(path_)), capacity_(pool_size < 1 ? 1 : pool_size) {
         // Open one connection now so a wrong path fails at start, not at the first request.
         idle_.push_back(std::make_unique<SqliteConnection>(path_, writer_));
         ++open_;
@@ -60,7 +60,7 @@ private:
     }
 
     std::string path_;
-    std::shared_ptr<std::timed_mutex> writer_ = std::make_shared<std::timed_mutex>();
+    std::shared_ptr<SqliteWriter> writer_;
     int capacity_;
     int open_ = 0;
     std::mutex mutex_;

@@ -369,6 +369,22 @@ TEST_P(ClientApi, BatchReportsEachItem) {
     EXPECT_EQ(history["data"][0]["action"], "create");
 }
 
+TEST_P(ClientApi, ABatchHoldsAtMostTenThousandClients) {
+    // Ten thousand commit together; one more is refused as a whole, naming the list, with nothing written.
+    json clients = json::array();
+    for (int i = 0; i < 10000; ++i) clients.push_back(json{{"legal_name", "Lot " + std::to_string(i)}});
+    auto r = app->api("POST", "/api/v1/clients/batch", admin, json{{"clients", clients}});
+    ASSERT_EQ(r.status, 200) << r.body.substr(0, 500);
+    EXPECT_EQ(r.json()["results"][9999]["status"], "created");
+    EXPECT_EQ(app->api("GET", "/api/v1/clients?q=lot%209999", admin).json()["data"].size(), 1u);
+
+    clients.push_back(json{{"legal_name", "Un de trop"}});
+    r = app->api("POST", "/api/v1/clients/batch", admin, json{{"clients", clients}});
+    ASSERT_EQ(r.status, 422) << r.body.substr(0, 500);
+    EXPECT_EQ(r.json()["errors"][0]["field"], "clients");
+    EXPECT_EQ(app->api("GET", "/api/v1/clients?q=un%20de%20trop", admin).json()["data"].size(), 0u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ClientApi, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return backend_name(info.param); });
 
