@@ -30,13 +30,13 @@ struct SqliteHandle {
 // cache away when another connection has written since its last transaction, so writes spread over the
 // pool re-read the pages of every index they touch, each time. The writer's cache stays valid from one
 // write to the next (only another process writing invalidates it), and it is large, since the pages a
-// bulk load touches are spread over every index. See docs/ARCHITECTURE.md, "SQLite".
+// bulk load touches are spread over every index. See docs/ARCHITECTURE.md, "SQLite writers".
 struct SqliteWriter {
     explicit SqliteWriter(std::string path) : path(std::move(path)) {}
     std::string path;
     std::timed_mutex mutex;
     std::unique_ptr<SqliteHandle> handle;  // opened at the first write, used only under `mutex`
-    std::int64_t checkpoint_pages = 0;     // the handle's wal_autocheckpoint (see begin())
+    std::int64_t checkpoint_pages = 0;     // the handle's wal_autocheckpoint (see adjust_checkpoint_threshold)
 };
 
 // One SQLite connection of the pool. Not thread-safe: the pool gives it to one thread at a time.
