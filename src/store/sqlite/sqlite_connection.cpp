@@ -190,7 +190,7 @@ void SqliteConnection::begin(bool write) {
 // database and syncs it: checkpointing after every batch of a bulk load wrote each hot page twice per
 // commit. So the WAL may grow to the database's own size (at most 1 GiB) before a checkpoint: a small
 // database keeps a small WAL, and a large one checkpoints each hot page once per many commits.
-// Measured on 300,000 clients loaded by batches of 1,000: 66 s with the default, 41 s with 1 GiB.
+// The measurements are in bench/README.md, run C5.
 void SqliteConnection::adjust_checkpoint_threshold() {
     constexpr std::int64_t kMinPages = 1000, kMaxPages = 262144;
     const std::int64_t pages = std::clamp(query_one("PRAGMA page_count")->int64(0), kMinPages, kMaxPages);
