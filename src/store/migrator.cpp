@@ -37,7 +37,8 @@ std::vector<std::string> migrate(Database& db, const std::vector<Migration>& mig
         for (auto& row : conn->query("SELECT id FROM schema_migrations")) done.insert(row.text(0));
         for (const auto& m : migrations) {
             if (done.contains(m.id)) continue;
-            conn->execute_script(render_migration(m.sql, conn->dialect()));
+            const bool own_pg = conn->dialect() == Dialect::Postgres && !m.postgres_sql.empty();
+            conn->execute_script(render_migration(own_pg ? m.postgres_sql : m.sql, conn->dialect()));
             conn->execute("INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)",
                           {m.id, now_iso()});
             applied_now.push_back(m.id);

@@ -7,6 +7,8 @@
 //   {{ID}}         the auto-increment primary key column type
 //   {{TEXT_C}}     text compared byte-wise (COLLATE "C" on PostgreSQL), for prefix-range indexes
 //   {{NO_ROWID}}   "WITHOUT ROWID" on SQLite (clustered tables), nothing on PostgreSQL
+// A migration whose SQL cannot be portable (an SQLite virtual table, say) gives PostgreSQL its own
+// text in `postgres_sql`.
 #pragma once
 
 #include <string>
@@ -19,6 +21,7 @@ namespace comptoir::store {
 struct Migration {
     std::string id;
     std::string sql;
+    std::string postgres_sql;  // when not empty, run on PostgreSQL instead of `sql`
 };
 
 std::string render_migration(std::string_view sql, Dialect dialect);

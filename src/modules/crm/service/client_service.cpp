@@ -10,6 +10,7 @@
 #include "modules/crm/model/client_validation.hpp"
 #include "modules/crm/service/client_writer.hpp"
 #include "modules/crm/storage/client_store.hpp"
+#include "modules/crm/storage/search_index.hpp"
 
 namespace comptoir::crm {
 namespace {

@@ -4,6 +4,7 @@
 
 #include "modules/crm/model/client_json.hpp"
 #include "modules/crm/storage/client_store.hpp"
+#include "modules/crm/storage/search_index.hpp"
 
 namespace comptoir::crm::writer {
 
@@ -104,13 +105,14 @@ void write_update(store::Connection& conn, const Actor& actor, Client& c, const 
 }
 
 void delete_clients(store::Connection& conn, std::int64_t company_id, const std::vector<std::int64_t>& client_ids) {
+    storage::delete_search_terms(conn, company_id, client_ids);
     const std::string in = storage::id_in(conn.dialect());
     for (std::size_t start = 0; start < client_ids.size(); start += 500) {
         std::vector<std::int64_t> ids(client_ids.begin() + start,
                                       client_ids.begin() + std::min(client_ids.size(), start + 500));
         const std::string list = storage::id_list_value(conn.dialect(), ids);
         for (std::string table :
-             {"client_search_terms", "client_channels", "client_categories", "contacts", "client_consent_events"})
+             {"client_channels", "client_categories", "contacts", "client_consent_events"})
             conn.execute("DELETE FROM " + table + " WHERE company_id = ? AND client_id " + in, {company_id, list});
         conn.execute("DELETE FROM clients WHERE company_id = ? AND id " + in, {company_id, list});
     }

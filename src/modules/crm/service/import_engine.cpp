@@ -10,6 +10,7 @@
 #include "modules/crm/model/client_json.hpp"
 #include "modules/crm/model/client_validation.hpp"
 #include "modules/crm/storage/client_store.hpp"
+#include "modules/crm/storage/search_index.hpp"
 #include "modules/crm/storage/import_store.hpp"
 
 namespace comptoir::crm::import {

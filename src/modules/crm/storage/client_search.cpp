@@ -4,15 +4,13 @@
 
 #include "core/contact/phone.hpp"
 #include "core/text/search_text.hpp"
+#include "modules/crm/storage/search_index.hpp"
 #include "store/keyset_cursor.hpp"
 
 namespace comptoir::crm {
 namespace {
 
 using store::Value;
-
-// The largest code point in UTF-8: every string starting with a prefix sorts below prefix + this.
-constexpr const char* kPrefixEnd = "\xf4\x8f\xbf\xbf";
 
 struct SortSpec {
     const char* column;
@@ -29,51 +27,6 @@ SortSpec spec(ClientSort sort) {
         case ClientSort::CityAsc: return {"c.city_key", false};
     }
     return {"c.sort_name", false};
-}
-
-// "(term >= ? AND term < ?) OR ..." for one group, with its parameters appended to `params`. Used
-// for the per-client EXISTS checks, where the by-client index narrows to one client's few terms.
-std::string group_condition(const std::vector<std::string>& group, std::vector<Value>& params) {
-    std::string sql;
-    for (const auto& prefix : group) {
-        if (!sql.empty()) sql += " OR ";
-        sql += "(t.term >= ? AND t.term < ?)";
-        params.emplace_back(prefix);
-        params.emplace_back(prefix + kPrefixEnd);
-    }
-    return "(" + sql + ")";
-}
-
-// The client ids of one group, one range scan of the term index per prefix. UNION ALL rather than an
-// OR of ranges: an OR made SQLite read every term of the company when it had no statistics.
-std::string group_ids_sql(std::int64_t company_id, const std::vector<std::string>& group, std::vector<Value>& params) {
-    std::string sql;
-    for (const auto& prefix : group) {
-        if (!sql.empty()) sql += " UNION ALL ";
-        sql += "SELECT t.client_id FROM client_search_terms t WHERE t.company_id = ? AND t.term >= ? AND t.term < ?";
-        params.emplace_back(company_id);
-        params.emplace_back(prefix);
-        params.emplace_back(prefix + kPrefixEnd);
-    }
-    return sql;
-}
-
-// How many (term, client) rows a group matches, counted up to `cap` only.
-std::int64_t estimate(store::Connection& conn, std::int64_t company_id, const std::vector<std::string>& group,
-                      std::int64_t cap) {
-    std::vector<Value> params;
-    std::string sql = "SELECT COUNT(*) FROM (" + group_ids_sql(company_id, group, params) + " LIMIT " +
-                      std::to_string(cap + 1) + ") x";
-    return conn.query_one(sql, params)->int64(0);
-}
-
-std::vector<std::int64_t> group_ids(store::Connection& conn, std::int64_t company_id,
-                                    const std::vector<std::string>& group) {
-    std::vector<Value> params;
-    auto ids = conn.query_int64s(group_ids_sql(company_id, group, params), params);
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
 }
 
 // The candidate ids as one bound parameter, expanded by the database into a table of ids.
@@ -99,8 +52,8 @@ std::string id_list_value(store::Dialect dialect, const std::vector<std::int64_t
     return out;
 }
 
-// How a search is answered. Every word group of the query is estimated first (a COUNT over its
-// index range, capped). Then:
+// How a search is answered. Every word group of the query is estimated first (a count from the
+// search index, capped). Then:
 //  * no group is rarer than kCap: walk the clients in sort order and test each word with EXISTS;
 //    every word is so common that the first page fills after a few hundred rows;
 //  * otherwise the groups under kCap are fetched and intersected in memory, rarest first; when at
@@ -124,7 +77,7 @@ Plan plan_search(store::Connection& conn, std::int64_t company_id, const std::ve
     Plan plan;
     std::vector<std::pair<std::int64_t, std::size_t>> order;
     for (std::size_t i = 0; i < groups.size(); ++i) {
-        auto n = estimate(conn, company_id, groups[i], kCap);
+        auto n = storage::count_search_matches(conn, company_id, groups[i], kCap);
         if (n == 0) return Plan{true, std::nullopt, {}};
         order.emplace_back(n, i);
     }
@@ -144,7 +97,7 @@ Plan plan_search(store::Connection& conn, std::int64_t company_id, const std::ve
             plan.exists_groups.push_back(i);
             continue;
         }
-        auto ids = group_ids(conn, company_id, groups[i]);
+        auto ids = storage::search_match_ids(conn, company_id, groups[i]);
         if (first) {
             candidates = std::move(ids);
             first = false;
@@ -216,7 +169,7 @@ std::vector<std::vector<std::string>> search_groups(const std::string& q) {
         std::string email;
         for (char c : trimmed)
             if (c != ' ') email.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-        groups.push_back({email});
+        groups.push_back({storage::email_search_term(email)});
         return groups;
     }
     if (auto keys = phone_search_keys(trimmed); !keys.empty()) {
@@ -281,8 +234,7 @@ ClientListPage list_clients(store::Connection& conn, std::int64_t company_id, co
         where_params.emplace_back(id_list_value(dialect, *plan.filter));
     }
     for (auto i : plan.exists_groups)
-        where += " AND EXISTS (SELECT 1 FROM client_search_terms t WHERE t.company_id = c.company_id AND "
-                 "t.client_id = c.id AND " + group_condition(groups[i], where_params) + ")";
+        where += " AND " + storage::search_match_condition(dialect, groups[i], where_params);
     if (!query.status.empty()) {
         where += " AND c.status = ?";
         where_params.emplace_back(query.status);

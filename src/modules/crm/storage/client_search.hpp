@@ -1,10 +1,10 @@
 // The client list: search as you type, filters, sorting and keyset (cursor) pagination.
 //
-// Search works on client_search_terms, one row per (company, word, client) ordered byte-wise, so
-// "every word typed is the prefix of a word of the client" is a set of index range scans. Each query
-// is planned from capped counts of those ranges (see plan_search in the .cpp): rare words are
-// fetched and intersected, then their few clients sorted; very common words are checked while
-// walking the clients in sort order, which fills a page after a few rows.
+// Search works on the search index (search_index.hpp), where "every word typed is the prefix of a
+// term of the client" is a lookup per word. Each query is planned from capped counts of those
+// lookups (see plan_search in the .cpp): rare words are fetched and intersected, then their few
+// clients sorted; very common words are checked while walking the clients in sort order, which
+// fills a page after a few rows.
 #pragma once
 
 #include <optional>

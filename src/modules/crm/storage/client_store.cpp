@@ -8,6 +8,7 @@
 
 #include "core/contact/phone.hpp"
 #include "core/text/search_text.hpp"
+#include "modules/crm/storage/search_index.hpp"
 #include "store/bulk_insert.hpp"
 
 namespace comptoir::crm::storage {
@@ -136,7 +137,7 @@ void add_terms(std::set<std::string>& terms, const std::string& text) {
 
 void add_email_terms(std::set<std::string>& terms, const std::string& email) {
     if (email.empty()) return;
-    terms.insert(email);  // the whole address, so "jean.dupont@" narrows as typed
+    terms.insert(email_search_term(email));  // the whole address, so "jean.dupont@" narrows as typed
     add_terms(terms, email.substr(0, email.find('@')));
 }
 
@@ -357,7 +358,7 @@ std::vector<std::string> search_terms_of(const Client& c) {
     add_terms(terms, c.first_name);
     add_terms(terms, c.last_name);
     add_terms(terms, c.billing.city);
-    if (!c.billing.postal_code.empty()) terms.insert(c.billing.postal_code);
+    add_terms(terms, c.billing.postal_code);
     if (c.delivery) add_terms(terms, c.delivery->city);
     if (!c.siren.empty()) terms.insert(c.siren);
     if (!c.siret.empty()) terms.insert(c.siret);
@@ -383,18 +384,9 @@ void insert_channels(store::Connection& conn, std::int64_t company_id, std::int6
     store::insert_rows(conn, "client_channels", {"company_id", "kind", "value", "client_id", "contact_id"}, rows);
 }
 
-void insert_search_terms(store::Connection& conn, std::int64_t company_id,
-                         std::vector<std::pair<std::string, std::int64_t>> terms) {
-    std::sort(terms.begin(), terms.end());
-    std::vector<std::vector<Value>> rows;
-    rows.reserve(terms.size());
-    for (auto& [term, client_id] : terms) rows.push_back({company_id, std::move(term), client_id});
-    store::insert_rows(conn, "client_search_terms", {"company_id", "term", "client_id"}, rows);
-}
-
 void reindex_client(store::Connection& conn, std::int64_t company_id, const Client& c) {
     conn.execute("DELETE FROM client_channels WHERE company_id = ? AND client_id = ?", {company_id, c.id});
-    conn.execute("DELETE FROM client_search_terms WHERE company_id = ? AND client_id = ?", {company_id, c.id});
+    delete_search_terms(conn, company_id, {c.id});
     insert_channels(conn, company_id, c.id, channels_of(c));
     std::vector<std::pair<std::string, std::int64_t>> terms;
     for (auto& t : search_terms_of(c)) terms.emplace_back(std::move(t), c.id);

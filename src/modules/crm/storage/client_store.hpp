@@ -56,12 +56,10 @@ std::vector<std::string> search_terms_of(const Client& c);
 void reindex_client(store::Connection& conn, std::int64_t company_id, const Client& c);
 
 // For new clients, which have nothing to delete first. Channels are written at once, so the next
-// client of a batch is checked against them; terms are collected for one sorted write per batch,
-// which touches each index page once instead of once per client.
+// client of a batch is checked against them; search terms are collected for one write per batch
+// (insert_search_terms, search_index.hpp).
 void insert_channels(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
                      const std::vector<Channel>& channels);
-void insert_search_terms(store::Connection& conn, std::int64_t company_id,
-                         std::vector<std::pair<std::string, std::int64_t>> terms);
 
 // Existing clients or contacts sharing a normalised phone, email or SIRET with `c` (other than itself).
 std::vector<DuplicateMatch> find_duplicates(store::Connection& conn, std::int64_t company_id, const Client& c);

@@ -219,6 +219,25 @@ namespace {
 // and duplicate checks, its card pointing to the survivor, so that the merge can be undone.
 constexpr const char* kMergedInto = "ALTER TABLE clients ADD COLUMN merged_into_id BIGINT;";
 
+// The search index (storage/search_index.hpp). On SQLite it moves from a term table to one document
+// per client indexed by FTS5: the ascii tokenizer splits on spaces and on ASCII punctuation outside
+// `tokenchars`, which lists what an e-mail address may hold, so every stored term stays one token.
+// detail=none: only which clients hold a term is kept (no positions), the smallest and fastest form.
+// E-mail terms take their leading '@' on both databases.
+constexpr const char* kSearchIndexSqlite = R"SQL(
+CREATE TABLE client_search_docs (id INTEGER PRIMARY KEY, terms TEXT NOT NULL);
+INSERT INTO client_search_docs (id, terms)
+  SELECT client_id, group_concat(CASE WHEN instr(term, '@') > 0 THEN '@' || term ELSE term END, ' ')
+  FROM client_search_terms GROUP BY client_id;
+DROP TABLE client_search_terms;
+CREATE VIRTUAL TABLE client_search USING fts5(
+  terms, content='client_search_docs', content_rowid='id', detail=none, columnsize=0, prefix='1 2 3 4 5 6',
+  tokenize="ascii tokenchars '.-@_+!#$%&*/=?^`{|}~'''");
+INSERT INTO client_search (client_search) VALUES ('rebuild');
+)SQL";
+constexpr const char* kSearchIndexPostgres =
+    "UPDATE client_search_terms SET term = '@' || term WHERE strpos(term, '@') > 0;";
+
 std::vector<store::Migration> listed_migrations() {
     return {{"crm/0001_clients", kClients},
             {"crm/0002_accounting_code_index", kAccountingCodeIndex},
@@ -231,6 +250,7 @@ std::vector<store::Migration> listed_migrations() {
 std::vector<store::Migration> CrmModule::migrations() {
     auto all = listed_migrations();
     all.push_back({"crm/0005_merged_into", kMergedInto});
+    all.push_back({"crm/0006_search_index", kSearchIndexSqlite, kSearchIndexPostgres});
     return all;
 }
 

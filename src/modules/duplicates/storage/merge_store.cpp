@@ -1,6 +1,7 @@
 #include "modules/duplicates/storage/merge_store.hpp"
 
 #include "modules/crm/storage/client_store.hpp"
+#include "modules/crm/storage/search_index.hpp"
 
 namespace comptoir::duplicates::storage {
 namespace {
@@ -133,8 +134,9 @@ UPDATE clients SET merged_into_id = ?, archived = 1, updated_at = ?, updated_by 
   accounting_code = CASE WHEN accounting_code = ? THEN '' ELSE accounting_code END
 WHERE company_id = ? AND id = ?)SQL",
                  {survivor_id, now, user_id ? Value(user_id) : Value(nullptr), survivor_code, company_id, id});
-    for (std::string table : {"client_channels", "client_search_terms", "client_categories"})
+    for (std::string table : {"client_channels", "client_categories"})
         conn.execute("DELETE FROM " + table + " WHERE company_id = ? AND client_id = ?", {company_id, id});
+    crm::storage::delete_search_terms(conn, company_id, {id});
 }
 
 void release_client(store::Connection& conn, std::int64_t company_id, std::int64_t id, bool archived) {

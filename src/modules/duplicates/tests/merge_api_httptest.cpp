@@ -88,6 +88,9 @@ INSERT INTO mail_sends (company_id, client_id, document_id, kind, recipients, fr
     // Rows of `table` whose client_id is `client`.
     std::int64_t rows_of(const std::string& table, std::int64_t client) {
         auto conn = app->app().db().acquire();
+        // SQLite keeps a client's search terms as one FTS5 document (crm/storage/search_index.hpp).
+        if (table == "client_search_terms" && conn->dialect() == store::Dialect::Sqlite)
+            return conn->query_one("SELECT COUNT(*) FROM client_search_docs WHERE id = ?", {client})->int64(0);
         return conn->query_one("SELECT COUNT(*) FROM " + table + " WHERE company_id = ? AND client_id = ?", {acme.id, client})
             ->int64(0);
     }

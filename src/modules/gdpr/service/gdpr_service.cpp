@@ -212,6 +212,7 @@ Result<std::string> GdprService::anonymise_client(const Actor& actor, std::int64
         if (!person) return fail(client_not_found());
         if (is_anonymised(conn, actor.company_id, client_id)) return fail(already_anonymised());
         anonymise_client_in(conn, actor, *person, confirmation.reason, "request");
+        for (auto& source : sources_) source->after_anonymising(conn);
         return conn.query_one("SELECT anonymised_at FROM clients WHERE company_id = ? AND id = ?",
                               {actor.company_id, client_id})
             ->text(0);
@@ -228,6 +229,7 @@ Result<std::int64_t> GdprService::anonymise_contact(const Actor& actor, std::int
         auto person = load_person(conn, actor.company_id, *client_id, contact_id);
         if (!person) return fail(contact_not_found());
         anonymise_person(conn, actor, *person, confirmation.reason, "request");
+        for (auto& source : sources_) source->after_anonymising(conn);
         return *client_id;
     });
 }
@@ -315,6 +317,7 @@ Result<std::vector<std::int64_t>> GdprService::anonymise_prospects(const Actor& 
             auto person = load_person(conn, actor.company_id, id, 0);
             anonymise_client_in(conn, actor, *person, confirmation.reason, "retention");
         }
+        for (auto& source : sources_) source->after_anonymising(conn);
         return client_ids;
     });
 }

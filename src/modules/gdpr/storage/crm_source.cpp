@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "modules/crm/storage/client_store.hpp"
+#include "modules/crm/storage/search_index.hpp"
 #include "modules/gdpr/storage/table_source.hpp"
 
 namespace comptoir::gdpr {
@@ -130,6 +131,8 @@ std::vector<Section> CrmSource::collect(store::Connection& conn, const Person& p
     }
     return out;
 }
+
+void CrmSource::after_anonymising(store::Connection& conn) { crm_storage::purge_deleted_search_terms(conn); }
 
 void CrmSource::anonymise(store::Connection& conn, const Person& p) {
     auto c = crm_storage::find_client(conn, p.company_id, p.client_id);

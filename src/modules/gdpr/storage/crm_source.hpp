@@ -23,6 +23,8 @@ public:
     // index rebuilt from the neutral card, imported rows blanked, and the card marked anonymised_at.
     // A contact: removed from its client, the index rebuilt.
     void anonymise(store::Connection& conn, const Person& person) override;
+    // The search index keeps removed terms until its segments merge (FTS5 on SQLite): merges them now.
+    void after_anonymising(store::Connection& conn) override;
     // clients.updated_at: any edit of the card or its contacts.
     std::map<std::int64_t, std::string> last_activity(store::Connection& conn, std::int64_t company_id) override;
     void set_actor(std::int64_t user_id, std::string now) {

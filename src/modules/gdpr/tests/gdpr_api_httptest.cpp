@@ -7,6 +7,7 @@
 #include <chrono>
 #include <set>
 #include <thread>
+#include <tuple>
 
 namespace comptoir::testing {
 namespace {
@@ -64,24 +65,29 @@ TEST_P(GdprApi, ExportHoldsWhatEveryModuleKeepsAndIsAudited) {
     EXPECT_EQ(exports, 2);
 }
 
-// Every text column of every table, on either database: the rows that still hold `needle`.
+// Every text column of every table, on either database: the rows that still hold `needle`. On SQLite
+// the walk also reads untyped and BLOB columns byte by byte: the search index's FTS5 tables (the
+// virtual table and its storage) declare no types.
 std::vector<std::string> places_holding(TestApp& app, const std::string& needle) {
     auto conn = app.app().db().acquire();
     const bool pg = conn->dialect() == store::Dialect::Postgres;
-    std::vector<std::pair<std::string, std::string>> columns;
+    std::vector<std::tuple<std::string, std::string, bool>> columns;  // table, column, compared as bytes
     if (pg) {
         for (const auto& r : conn->query("SELECT table_name, column_name FROM information_schema.columns WHERE "
                                          "table_schema = current_schema() AND data_type IN ('text', 'character varying')"))
-            columns.emplace_back(r.text(0), r.text(1));
+            columns.emplace_back(r.text(0), r.text(1), false);
     } else {
         for (const auto& t : conn->query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
-            for (const auto& c : conn->query("SELECT name, type FROM pragma_table_info(?)", {t.text(0)}))
-                if (c.text(1) == "TEXT" || c.text(1).find("TEXT") != std::string::npos) columns.emplace_back(t.text(0), c.text(0));
+            for (const auto& c : conn->query("SELECT name, type FROM pragma_table_info(?)", {t.text(0)})) {
+                const std::string type = c.text(1);
+                if (type.find("TEXT") != std::string::npos) columns.emplace_back(t.text(0), c.text(0), false);
+                else if (type.empty() || type == "BLOB") columns.emplace_back(t.text(0), c.text(0), true);
+            }
     }
     std::vector<std::string> found;
-    for (const auto& [table, column] : columns) {
+    for (const auto& [table, column, bytes] : columns) {
         // Kept by law: issued documents with their frozen buyer, and their PDFs.
-        std::string where = std::string(pg ? "strpos(" : "instr(") + column + ", ?) > 0";
+        std::string where = std::string(pg ? "strpos(" : "instr(") + column + (bytes ? ", CAST(? AS BLOB)) > 0" : ", ?) > 0");
         if (table == "documents") where += " AND status = 'draft'";
         if (table == "document_files") continue;
         auto n = conn->query_one("SELECT COUNT(*) FROM " + table + " WHERE " + where, {needle});
