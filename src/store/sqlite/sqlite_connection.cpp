@@ -5,7 +5,18 @@
 
 namespace comptoir::store {
 
+namespace {
+// SQLite counts every allocation it makes under a global mutex unless told not to; nothing here reads
+// those statistics. Must precede SQLite's initialisation (the first open); a later call is refused
+// and changes nothing.
+void configure_sqlite_once() {
+    static const bool configured = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+    (void)configured;
+}
+}  // namespace
+
 SqliteHandle::SqliteHandle(const std::string& path, Role role) {
+    configure_sqlite_once();
     int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                              nullptr);
     if (rc != SQLITE_OK) {

@@ -151,18 +151,24 @@ Result<std::vector<BatchResult>> ClientService::create_batch(const Actor& actor,
     const std::string today = today_iso();
     std::vector<std::vector<FieldIssue>> issues(inputs.size());
     for (std::size_t i = 0; i < inputs.size(); ++i) issues[i] = normalise_client(inputs[i], today);
+    // So are the search terms of the valid ones (all but a code generated under the lock).
+    std::vector<std::vector<std::string>> prepared(inputs.size());
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        if (issues[i].empty()) prepared[i] = storage::search_terms_of(inputs[i]);
 
     return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<std::vector<BatchResult>> {
         References refs(conn, actor);
         const AccountingCodeRule rule = company_rule(conn, actor);
         const std::string now = now_iso();
         DeferredTerms terms;
+        writer::CodeCounter counter;
         std::vector<std::int64_t> created_ids;
         std::vector<BatchResult> results;
         results.reserve(inputs.size());
         for (std::size_t i = 0; i < inputs.size(); ++i) {
-            auto created =
-                write_new(conn, actor, std::move(inputs[i]), std::move(issues[i]), policy, refs, rule, now, &terms);
+            std::vector<std::string>* ready = issues[i].empty() ? &prepared[i] : nullptr;
+            auto created = write_new(conn, actor, std::move(inputs[i]), std::move(issues[i]), policy, refs, rule, now,
+                                     &terms, &counter, ready);
             BatchResult r;
             if (created) {
                 r.status = "created";
@@ -182,6 +188,7 @@ Result<std::vector<BatchResult>> ClientService::create_batch(const Actor& actor,
             }
             results.push_back(std::move(r));
         }
+        counter.finish(conn, actor.company_id);
         storage::insert_search_terms(conn, actor.company_id, std::move(terms));
         // A batch records who created each client and when, not a copy of every field: the values as
         // created are the client's first state, and every later edit records what it changed from.

@@ -55,8 +55,22 @@ AccountingCodeRule company_rule(store::Connection& conn, const Actor& actor) {
     return rule ? *rule : AccountingCodeRule{};
 }
 
+std::int64_t CodeCounter::next(store::Connection& conn, std::int64_t company_id) {
+    if (!last_) {
+        last_ = storage::next_counter(conn, company_id, "accounting_code");
+        return *last_;
+    }
+    advanced_ = true;
+    return ++*last_;
+}
+
+void CodeCounter::finish(store::Connection& conn, std::int64_t company_id) {
+    if (advanced_) storage::set_counter(conn, company_id, "accounting_code", *last_);
+    advanced_ = false;
+}
+
 Result<std::string> assign_accounting_code(store::Connection& conn, const Actor& actor, const Client& c,
-                                           const AccountingCodeRule& rule) {
+                                           const AccountingCodeRule& rule, CodeCounter* counter) {
     if (!c.accounting_code.empty()) {
         if (storage::accounting_code_taken(conn, actor.company_id, c.accounting_code, c.id))
             return fail(Error::invalid_field("accounting_code", "accounting_code.taken",
@@ -66,7 +80,9 @@ Result<std::string> assign_accounting_code(store::Connection& conn, const Actor&
     }
     // A generated code that collides (a renamed client, a code typed by hand) takes the next number.
     for (int attempt = 0; attempt < 50; ++attempt) {
-        auto code = generate_code(rule, c.display_name(), storage::next_counter(conn, actor.company_id, "accounting_code"));
+        const std::int64_t n =
+            counter ? counter->next(conn, actor.company_id) : storage::next_counter(conn, actor.company_id, "accounting_code");
+        auto code = generate_code(rule, c.display_name(), n);
         if (!storage::accounting_code_taken(conn, actor.company_id, code, c.id)) return code;
     }
     return fail(Error::internal("accounting_code.exhausted"));
@@ -74,21 +90,30 @@ Result<std::string> assign_accounting_code(store::Connection& conn, const Actor&
 
 Result<Client> write_new(store::Connection& conn, const Actor& actor, Client c, std::vector<FieldIssue> issues,
                          DuplicatePolicy policy, References& refs, const AccountingCodeRule& rule,
-                         const std::string& now, DeferredTerms* deferred) {
+                         const std::string& now, DeferredTerms* deferred, CodeCounter* counter,
+                         std::vector<std::string>* prepared) {
     refs.check(c, issues);
     if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
     c.id = 0;
     if (policy == DuplicatePolicy::Refuse)
         if (auto matches = storage::find_duplicates(conn, actor.company_id, c); !matches.empty())
             return fail(duplicate_error(matches));
-    TRY_RESULT(code, assign_accounting_code(conn, actor, c, rule));
+    const bool generated = c.accounting_code.empty();
+    TRY_RESULT(code, assign_accounting_code(conn, actor, c, rule, counter));
     c.accounting_code = code;
     c.id = storage::insert_client(conn, actor.company_id, c, actor.user_id, now);
     storage::insert_contacts(conn, actor.company_id, c.id, c.contacts, now);  // gives the contacts their ids
     if (!c.category_ids.empty()) storage::save_categories(conn, actor.company_id, c.id, c.category_ids, true);
     storage::insert_channels(conn, actor.company_id, c.id, storage::channels_of(c));
     if (deferred) {
-        for (auto& term : storage::search_terms_of(c)) deferred->emplace_back(std::move(term), c.id);
+        std::vector<std::string> terms;
+        if (prepared) {
+            terms = std::move(*prepared);
+            if (generated) storage::add_accounting_code_term(terms, c.accounting_code);
+        } else {
+            terms = storage::search_terms_of(c);
+        }
+        for (auto& term : terms) deferred->emplace_back(std::move(term), c.id);
     } else {
         std::vector<std::pair<std::string, std::int64_t>> terms;
         for (auto& term : storage::search_terms_of(c)) terms.emplace_back(std::move(term), c.id);

@@ -377,6 +377,12 @@ std::vector<std::string> search_terms_of(const Client& c) {
     return out;
 }
 
+void add_accounting_code_term(std::vector<std::string>& terms, const std::string& code) {
+    std::string term = fold(code);
+    if (term.empty() || term.size() > 200 || std::find(terms.begin(), terms.end(), term) != terms.end()) return;
+    terms.push_back(std::move(term));
+}
+
 void insert_channels(store::Connection& conn, std::int64_t company_id, std::int64_t client_id,
                      const std::vector<Channel>& channels) {
     std::vector<std::vector<Value>> rows;
@@ -431,6 +437,10 @@ std::int64_t next_counter(store::Connection& conn, std::int64_t company_id, cons
                    "DO UPDATE SET value = crm_counters.value + 1 RETURNING value",
                    {company_id, name})
         ->int64(0);
+}
+
+void set_counter(store::Connection& conn, std::int64_t company_id, const std::string& name, std::int64_t value) {
+    conn.execute("UPDATE crm_counters SET value = ? WHERE company_id = ? AND name = ?", {value, company_id, name});
 }
 
 std::string accounting_code_rule(store::Connection& conn, std::int64_t company_id) {

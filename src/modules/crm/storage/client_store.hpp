@@ -51,6 +51,8 @@ struct Channel {
 };
 std::vector<Channel> channels_of(const Client& c);
 std::vector<std::string> search_terms_of(const Client& c);
+// Adds the term of an accounting code given after search_terms_of ran (a generated code).
+void add_accounting_code_term(std::vector<std::string>& terms, const std::string& code);
 
 // Rebuilds the duplicate-detection channels and the search terms of one client.
 void reindex_client(store::Connection& conn, std::int64_t company_id, const Client& c);
@@ -66,6 +68,8 @@ std::vector<DuplicateMatch> find_duplicates(store::Connection& conn, std::int64_
 
 // Next value of a per-company counter (e.g. the accounting code sequence); row-locked until commit.
 std::int64_t next_counter(store::Connection& conn, std::int64_t company_id, const std::string& name);
+// Sets a counter read by next_counter in the same transaction (a batch that took several numbers).
+void set_counter(store::Connection& conn, std::int64_t company_id, const std::string& name, std::int64_t value);
 std::string accounting_code_rule(store::Connection& conn, std::int64_t company_id);
 bool accounting_code_taken(store::Connection& conn, std::int64_t company_id, const std::string& code,
                            std::int64_t except_client_id);

@@ -20,9 +20,12 @@ constexpr std::string_view kWordPunctuation = ".-@_+!#$%&*/=?^`{|}~'";
 
 bool sqlite(const store::Connection& conn) { return conn.dialect() == store::Dialect::Sqlite; }
 
-// An FTS5 query for one group: each prefix quoted (so that it is one token, whatever it holds) and
-// starred, the alternatives joined by OR.
-std::string fts_query(const std::vector<std::string>& group) {
+// The longest prefix FTS5 keeps a prefix index for (the migration's prefix='1 2 3 4').
+constexpr std::size_t kIndexedPrefix = 4;
+
+// An FTS5 query for one group: each prefix quoted (so that it is one token, whatever it holds) and,
+// unless `exact`, starred; the alternatives joined by OR.
+std::string fts_query(const std::vector<std::string>& group, bool exact = false) {
     std::string out;
     for (const auto& prefix : group) {
         if (!out.empty()) out += " OR ";
@@ -31,9 +34,17 @@ std::string fts_query(const std::vector<std::string>& group) {
             if (ch == '"') out += '"';
             out += ch;
         }
-        out += "\"*";
+        out += exact ? "\"" : "\"*";
     }
     return out;
+}
+
+std::int64_t count_fts(store::Connection& conn, const std::string& query, std::int64_t cap) {
+    return conn
+        .query_one("SELECT COUNT(*) FROM (SELECT rowid FROM client_search WHERE client_search MATCH ? LIMIT " +
+                       std::to_string(cap + 1) + ") x",
+                   {query})
+        ->int64(0);
 }
 
 // The client ids of one group on PostgreSQL, one range scan of the term index per prefix. UNION ALL
@@ -113,12 +124,18 @@ void purge_deleted_search_terms(store::Connection& conn) {
 
 std::int64_t count_search_matches(store::Connection& conn, std::int64_t company_id,
                                   const std::vector<std::string>& group, std::int64_t cap) {
+    if (sqlite(conn)) {
+        // FTS5 answers a prefix longer than its prefix indexes by merging the lists of every term that
+        // starts with it, whole, whatever the LIMIT: 25 ms for "contact" at a million clients. The
+        // word itself is one list, read only up to the LIMIT: when it alone passes the cap, so does
+        // the prefix.
+        const bool long_prefix = std::any_of(group.begin(), group.end(),
+                                             [](const std::string& p) { return p.size() > kIndexedPrefix; });
+        if (long_prefix)
+            if (auto exact = count_fts(conn, fts_query(group, true), cap); exact > cap) return exact;
+        return count_fts(conn, fts_query(group), cap);
+    }
     const std::string limit = " LIMIT " + std::to_string(cap + 1) + ") x";
-    if (sqlite(conn))
-        return conn
-            .query_one("SELECT COUNT(*) FROM (SELECT rowid FROM client_search WHERE client_search MATCH ?" + limit,
-                       {fts_query(group)})
-            ->int64(0);
     std::vector<Value> params;
     return conn.query_one("SELECT COUNT(*) FROM (" + term_ids_sql(company_id, group, params) + limit, params)->int64(0);
 }

@@ -385,6 +385,31 @@ TEST_P(ClientApi, ABatchHoldsAtMostTenThousandClients) {
     EXPECT_EQ(app->api("GET", "/api/v1/clients?q=un%20de%20trop", admin).json()["data"].size(), 0u);
 }
 
+// A batch reads the accounting-code counter once and writes it back once: the generated codes still
+// follow each other, an item refused as a duplicate takes no number, and the next client created on
+// its own carries on from the batch's last number.
+TEST_P(ClientApi, ABatchNumbersItsAccountingCodesInSequence) {
+    json clients = json::array();
+    clients.push_back({{"legal_name", "Alpha"}, {"phone", "04 72 00 00 01"}});
+    clients.push_back({{"legal_name", "Bravo"}, {"phone", "04 72 00 00 01"}});  // Alpha's phone: refused
+    clients.push_back({{"legal_name", "Charlie"}});
+    clients.push_back({{"legal_name", "Delta"}});
+    auto r = app->api("POST", "/api/v1/clients/batch", admin, json{{"clients", clients}});
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json results = r.json()["results"];
+    ASSERT_EQ(results[1]["status"], "duplicate");
+    std::vector<std::string> codes;
+    for (int i : {0, 2, 3})
+        codes.push_back(app->api("GET", "/api/v1/clients/" + std::to_string(results[i]["id"].get<std::int64_t>()), admin)
+                            .json()["accounting_code"]);
+    EXPECT_EQ(codes, (std::vector<std::string>{"411ALPHA001", "411CHARL002", "411DELTA003"}));
+    auto single = app->api("POST", "/api/v1/clients", admin, json{{"legal_name", "Echo"}});
+    ASSERT_EQ(single.status, 201) << single.body;
+    EXPECT_EQ(single.json()["accounting_code"], "411ECHO004");
+    // Found by its code, like every client.
+    EXPECT_EQ(app->api("GET", "/api/v1/clients?q=411delta", admin).json()["data"].size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ClientApi, ::testing::ValuesIn(backends()),
                          [](const auto& info) { return backend_name(info.param); });
 
