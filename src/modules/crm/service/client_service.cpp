@@ -8,6 +8,7 @@
 #include "modules/crm/domain/accounting_code.hpp"
 #include "modules/crm/model/client_json.hpp"
 #include "modules/crm/model/client_validation.hpp"
+#include "modules/crm/service/batch_duplicates.hpp"
 #include "modules/crm/service/client_writer.hpp"
 #include "modules/crm/storage/client_store.hpp"
 #include "modules/crm/storage/search_index.hpp"
@@ -38,7 +39,7 @@ Result<Client> ClientService::create(const Actor& actor, Client input, Duplicate
         auto issues = normalise_client(input, today_iso());
         References refs(conn, actor);
         TRY_RESULT(created, write_new(conn, actor, std::move(input), std::move(issues), policy, refs,
-                                      company_rule(conn, actor), now_iso(), nullptr));
+                                      company_rule(conn, actor), now_iso()));
         audit::record(conn, actor, "client", created.id, "create", audit_snapshot(created));
         return *storage::find_client(conn, actor.company_id, created.id);
     });
@@ -162,13 +163,14 @@ Result<std::vector<BatchResult>> ClientService::create_batch(const Actor& actor,
         const std::string now = now_iso();
         DeferredTerms terms;
         writer::CodeCounter counter;
+        writer::BatchDuplicates duplicates(conn, actor.company_id, inputs, issues);
         std::vector<std::int64_t> created_ids;
         std::vector<BatchResult> results;
         results.reserve(inputs.size());
         for (std::size_t i = 0; i < inputs.size(); ++i) {
             std::vector<std::string>* ready = issues[i].empty() ? &prepared[i] : nullptr;
             auto created = write_new(conn, actor, std::move(inputs[i]), std::move(issues[i]), policy, refs, rule, now,
-                                     &terms, &counter, ready);
+                                     {&terms, &counter, &duplicates, ready});
             BatchResult r;
             if (created) {
                 r.status = "created";
@@ -189,6 +191,7 @@ Result<std::vector<BatchResult>> ClientService::create_batch(const Actor& actor,
             results.push_back(std::move(r));
         }
         counter.finish(conn, actor.company_id);
+        duplicates.flush(conn);
         storage::insert_search_terms(conn, actor.company_id, std::move(terms));
         // A batch records who created each client and when, not a copy of every field: the values as
         // created are the client's first state, and every later edit records what it changed from.

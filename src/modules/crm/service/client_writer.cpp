@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "modules/crm/model/client_json.hpp"
+#include "modules/crm/service/batch_duplicates.hpp"
 #include "modules/crm/storage/client_store.hpp"
 #include "modules/crm/storage/search_index.hpp"
 
@@ -90,34 +91,35 @@ Result<std::string> assign_accounting_code(store::Connection& conn, const Actor&
 
 Result<Client> write_new(store::Connection& conn, const Actor& actor, Client c, std::vector<FieldIssue> issues,
                          DuplicatePolicy policy, References& refs, const AccountingCodeRule& rule,
-                         const std::string& now, DeferredTerms* deferred, CodeCounter* counter,
-                         std::vector<std::string>* prepared) {
+                         const std::string& now, const Batch& batch) {
     refs.check(c, issues);
     if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
     c.id = 0;
-    if (policy == DuplicatePolicy::Refuse)
-        if (auto matches = storage::find_duplicates(conn, actor.company_id, c); !matches.empty())
-            return fail(duplicate_error(matches));
+    if (policy == DuplicatePolicy::Refuse) {
+        auto matches = batch.duplicates ? batch.duplicates->find(c) : storage::find_duplicates(conn, actor.company_id, c);
+        if (!matches.empty()) return fail(duplicate_error(matches));
+    }
     const bool generated = c.accounting_code.empty();
-    TRY_RESULT(code, assign_accounting_code(conn, actor, c, rule, counter));
+    TRY_RESULT(code, assign_accounting_code(conn, actor, c, rule, batch.counter));
     c.accounting_code = code;
     c.id = storage::insert_client(conn, actor.company_id, c, actor.user_id, now);
     storage::insert_contacts(conn, actor.company_id, c.id, c.contacts, now);  // gives the contacts their ids
     if (!c.category_ids.empty()) storage::save_categories(conn, actor.company_id, c.id, c.category_ids, true);
-    storage::insert_channels(conn, actor.company_id, c.id, storage::channels_of(c));
-    if (deferred) {
-        std::vector<std::string> terms;
-        if (prepared) {
-            terms = std::move(*prepared);
-            if (generated) storage::add_accounting_code_term(terms, c.accounting_code);
-        } else {
-            terms = storage::search_terms_of(c);
-        }
-        for (auto& term : terms) deferred->emplace_back(std::move(term), c.id);
+    if (batch.duplicates) batch.duplicates->add(c);
+    else storage::insert_channels(conn, actor.company_id, c.id, storage::channels_of(c));
+    std::vector<std::string> terms;
+    if (batch.prepared) {
+        terms = std::move(*batch.prepared);
+        if (generated) storage::add_accounting_code_term(terms, c.accounting_code);
     } else {
-        std::vector<std::pair<std::string, std::int64_t>> terms;
-        for (auto& term : storage::search_terms_of(c)) terms.emplace_back(std::move(term), c.id);
-        storage::insert_search_terms(conn, actor.company_id, std::move(terms));
+        terms = storage::search_terms_of(c);
+    }
+    if (batch.terms) {
+        for (auto& term : terms) batch.terms->emplace_back(std::move(term), c.id);
+    } else {
+        std::vector<std::pair<std::string, std::int64_t>> rows;
+        for (auto& term : terms) rows.emplace_back(std::move(term), c.id);
+        storage::insert_search_terms(conn, actor.company_id, std::move(rows));
     }
     return c;
 }

@@ -55,15 +55,23 @@ Result<std::string> assign_accounting_code(store::Connection& conn, const Actor&
 // (term, client id) rows collected over a batch and written once (see write_new).
 using DeferredTerms = std::vector<std::pair<std::string, std::int64_t>>;
 
+class BatchDuplicates;
+
+// What a batch of new clients shares under its write lock (see write_new); every member is optional.
+struct Batch {
+    DeferredTerms* terms = nullptr;             // the search terms, written by the caller at the end
+    CodeCounter* counter = nullptr;             // the accounting-code counter, read once
+    BatchDuplicates* duplicates = nullptr;      // duplicate checks and channels of the whole batch
+    std::vector<std::string>* prepared = nullptr;  // this client's terms, computed before the lock
+};
+
 // Writes one new, already normalised client: checks, duplicates, accounting code, rows and index.
-// With `deferred`, its search terms are appended there for the caller to write with the batch's in
-// one go. A batch may also pass its `counter` and the client's `prepared` terms, computed before the
-// write lock (search_terms_of; the generated accounting code is added here). Business failures
-// (invalid, duplicate, code taken) are found before anything is written.
+// Alone, it writes its search terms and channels itself; in a `batch`, what the batch holds is
+// deferred to it (search_terms_of's terms get the generated accounting code added here). Business
+// failures (invalid, duplicate, code taken) are found before anything is written.
 Result<Client> write_new(store::Connection& conn, const Actor& actor, Client c, std::vector<FieldIssue> issues,
                          DuplicatePolicy policy, References& refs, const AccountingCodeRule& rule,
-                         const std::string& now, DeferredTerms* deferred, CodeCounter* counter = nullptr,
-                         std::vector<std::string>* prepared = nullptr);
+                         const std::string& now, const Batch& batch = {});
 
 // Writes the new state of an existing client (already normalised and checked, accounting code set):
 // the card, its contacts (ids kept, new ones inserted, absent ones deleted), categories and index.

@@ -341,7 +341,7 @@ void process_row(store::Connection& conn, const Actor& actor, const ClientImport
     if (mode == Mode::Run) {
         create_categories(conn, actor, state, c, missing_categories, now);
         // Every check is behind us: what is left to fail is exceptional (and rolls the chunk back).
-        auto created = writer::write_new(conn, actor, c, {}, DuplicatePolicy::CreateAnyway, refs, rule, now, &writes.terms);
+        auto created = writer::write_new(conn, actor, c, {}, DuplicatePolicy::CreateAnyway, refs, rule, now, {&writes.terms});
         if (!created) throw std::runtime_error("import: write_new failed: " + created.error().code);
         id = created->id;
         writes.created_ids.push_back(id);

@@ -131,6 +131,24 @@ std::vector<std::string> json_strings(const std::string& text) {
     return out;
 }
 
+// A list of texts bound as one parameter: a JSON array for SQLite's json_each, an array literal for
+// PostgreSQL (each element quoted, its quotes and backslashes escaped).
+std::string text_list_value(store::Dialect dialect, const std::vector<std::string>& values) {
+    if (dialect == store::Dialect::Sqlite)
+        return nlohmann::json(values).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::string out = "{";
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out += ',';
+        out += '"';
+        for (char ch : values[i]) {
+            if (ch == '"' || ch == '\\') out += '\\';
+            out += ch;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
 void add_terms(std::set<std::string>& terms, const std::string& text) {
     for (auto& t : search_tokens(text)) terms.insert(std::move(t));
 }
@@ -429,6 +447,58 @@ LIMIT 20)SQL";
                  {company_id, c.siret, c.id}))
             add(r, "siret", c.siret);
     return out;
+}
+
+std::vector<ValueMatch> channel_matches(store::Connection& conn, std::int64_t company_id, const std::string& kind,
+                                        const std::vector<std::string>& values) {
+    std::vector<ValueMatch> out;
+    if (values.empty()) return out;
+    const bool sqlite = conn.dialect() == store::Dialect::Sqlite;
+    const std::string in = sqlite ? "IN (SELECT value FROM json_each(?))" : "= ANY(CAST(? AS TEXT[]))";
+    const std::string sql = R"SQL(
+SELECT ch.value, c.id, ch.contact_id, c.display_name, COALESCE(TRIM(k.first_name || ' ' || k.last_name), ''), c.archived
+FROM client_channels ch
+JOIN clients c ON c.id = ch.client_id AND c.company_id = ch.company_id
+LEFT JOIN contacts k ON k.id = ch.contact_id AND k.company_id = ch.company_id
+WHERE ch.company_id = ? AND ch.kind = ? AND ch.value )SQL" + in + " ORDER BY ch.value, c.id, ch.contact_id";
+    for (std::size_t start = 0; start < values.size(); start += 1000) {
+        std::vector<std::string> chunk(values.begin() + static_cast<std::ptrdiff_t>(start),
+                                       values.begin() + static_cast<std::ptrdiff_t>(std::min(values.size(), start + 1000)));
+        for (const auto& r : conn.query(sql, {company_id, kind, text_list_value(conn.dialect(), chunk)}))
+            out.push_back({r.text(0), r.int64(1), r.int64(2), r.text(3), r.text(4), r.boolean(5)});
+    }
+    return out;
+}
+
+std::vector<ValueMatch> siret_matches(store::Connection& conn, std::int64_t company_id,
+                                      const std::vector<std::string>& sirets) {
+    std::vector<ValueMatch> out;
+    if (sirets.empty()) return out;
+    const bool sqlite = conn.dialect() == store::Dialect::Sqlite;
+    const std::string in = sqlite ? "IN (SELECT value FROM json_each(?))" : "= ANY(CAST(? AS TEXT[]))";
+    const std::string sql = "SELECT siret, id, display_name, archived FROM clients WHERE company_id = ? AND siret " + in +
+                            " AND merged_into_id IS NULL ORDER BY siret, id";
+    for (std::size_t start = 0; start < sirets.size(); start += 1000) {
+        std::vector<std::string> chunk(sirets.begin() + static_cast<std::ptrdiff_t>(start),
+                                       sirets.begin() + static_cast<std::ptrdiff_t>(std::min(sirets.size(), start + 1000)));
+        for (const auto& r : conn.query(sql, {company_id, text_list_value(conn.dialect(), chunk)}))
+            out.push_back({r.text(0), r.int64(1), 0, r.text(2), "", r.boolean(3)});
+    }
+    return out;
+}
+
+void insert_channel_rows(store::Connection& conn, std::int64_t company_id,
+                         std::vector<std::pair<std::int64_t, Channel>> rows) {
+    // In key order, so that neighbouring rows land on the same index pages.
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.second.kind, a.second.value, a.first, a.second.contact_id) <
+               std::tie(b.second.kind, b.second.value, b.first, b.second.contact_id);
+    });
+    std::vector<std::vector<Value>> values;
+    values.reserve(rows.size());
+    for (auto& [client_id, ch] : rows)
+        values.push_back({company_id, std::move(ch.kind), std::move(ch.value), client_id, ch.contact_id});
+    store::insert_rows(conn, "client_channels", {"company_id", "kind", "value", "client_id", "contact_id"}, values);
 }
 
 std::int64_t next_counter(store::Connection& conn, std::int64_t company_id, const std::string& name) {

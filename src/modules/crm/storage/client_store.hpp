@@ -66,6 +66,23 @@ void insert_channels(store::Connection& conn, std::int64_t company_id, std::int6
 // Existing clients or contacts sharing a normalised phone, email or SIRET with `c` (other than itself).
 std::vector<DuplicateMatch> find_duplicates(store::Connection& conn, std::int64_t company_id, const Client& c);
 
+// The same lookups for many values at once (a batch of new clients): every existing client or contact
+// with one of `values` as channel `kind`, or with one of `sirets`, ordered by value then as
+// find_duplicates lists them. `order` is the client id then the contact id.
+struct ValueMatch {
+    std::string value;
+    std::int64_t client_id = 0, contact_id = 0;
+    std::string client_name, contact_name;
+    bool archived = false;
+};
+std::vector<ValueMatch> channel_matches(store::Connection& conn, std::int64_t company_id, const std::string& kind,
+                                        const std::vector<std::string>& values);
+std::vector<ValueMatch> siret_matches(store::Connection& conn, std::int64_t company_id,
+                                      const std::vector<std::string>& sirets);
+// Channels of several new clients in one sorted multi-row insert: (client id, channel).
+void insert_channel_rows(store::Connection& conn, std::int64_t company_id,
+                         std::vector<std::pair<std::int64_t, Channel>> rows);
+
 // Next value of a per-company counter (e.g. the accounting code sequence); row-locked until commit.
 std::int64_t next_counter(store::Connection& conn, std::int64_t company_id, const std::string& name);
 // Sets a counter read by next_counter in the same transaction (a batch that took several numbers).

@@ -385,6 +385,42 @@ TEST_P(ClientApi, ABatchHoldsAtMostTenThousandClients) {
     EXPECT_EQ(app->api("GET", "/api/v1/clients?q=un%20de%20trop", admin).json()["data"].size(), 0u);
 }
 
+// A batch checks its clients for duplicates all at once: each item still gets the matches the check
+// of a single client lists (which client, which field and value, which contact), against existing
+// clients and against the items created before it in the same batch, and archived clients count.
+TEST_P(ClientApi, ABatchListsTheSameMatchesAsASingleCheck) {
+    auto existing = create(boulangerie());  // phone 01 42 68 53 00, SIRET 732 829 320 00074, contact Éloïse
+    auto archived = create({{"legal_name", "Ancienne Cave"}, {"email", "cave@exemple.fr"}});
+    ASSERT_EQ(app->api("POST", "/api/v1/clients/" + std::to_string(archived["id"].get<std::int64_t>()) + "/archive", admin)
+                  .status, 200);
+    json items = json::array();
+    items.push_back({{"legal_name", "Premier"}, {"contacts", json::array({{{"first_name", "Jo"}, {"last_name", "Lefèvre"},
+                                                                         {"phones", {"06 98 76 54 32"}}}})}});
+    items.push_back({{"legal_name", "Copie"}, {"phone", "+33 1 42 68 53 00"}, {"siret", "73282932000074"},
+                     {"email", "CAVE@exemple.fr"}});
+    items.push_back({{"legal_name", "Second"}, {"phone", "0698765432"}});  // Premier's contact, same batch
+    auto r = app->api("POST", "/api/v1/clients/batch", admin, json{{"clients", items}});
+    ASSERT_EQ(r.status, 200) << r.body;
+    const json results = r.json()["results"];
+    ASSERT_EQ(results[0]["status"], "created");
+    ASSERT_EQ(results[1]["status"], "duplicate");
+    ASSERT_EQ(results[2]["status"], "duplicate");
+
+    // The single check of the same drafts, now that the batch is committed.
+    auto single = [&](const json& draft) {
+        auto check = app->api("POST", "/api/v1/clients/duplicates", admin, draft);
+        EXPECT_EQ(check.status, 200) << check.body;
+        return check.json()["matches"];
+    };
+    EXPECT_EQ(results[1]["matches"], single(items[1])) << results[1].dump();
+    EXPECT_EQ(results[1]["matches"].size(), 3u);  // phone and SIRET of the bakery, e-mail of the archived cave
+    EXPECT_EQ(results[2]["matches"], single(items[2])) << results[2].dump();
+    ASSERT_EQ(results[2]["matches"].size(), 1u);
+    EXPECT_EQ(results[2]["matches"][0]["client_id"], results[0]["id"]);
+    EXPECT_EQ(results[2]["matches"][0]["contact_name"], "Jo Lefèvre");
+    (void)existing;
+}
+
 // A batch reads the accounting-code counter once and writes it back once: the generated codes still
 // follow each other, an item refused as a duplicate takes no number, and the next client created on
 // its own carries on from the batch's last number.
