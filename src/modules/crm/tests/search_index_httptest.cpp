@@ -4,6 +4,7 @@
 // addresses took their leading '@' (both) is migrated in place.
 #include <gtest/gtest.h>
 
+#include "http/form_fields.hpp"
 #include "modules/crm/crm_module.hpp"
 #include "modules/crm/storage/client_search.hpp"
 #include "store/migrator.hpp"
@@ -32,7 +33,7 @@ protected:
 
     // The display names a search returns through the API, first page.
     std::vector<std::string> names(const TestCompany& company, const std::string& q) {
-        auto r = app->api("GET", "/api/v1/clients?limit=50&q=" + url_encode(q), company.admin_token);
+        auto r = app->api("GET", "/api/v1/clients?limit=50&q=" + http::url_encode(q), company.admin_token);
         EXPECT_EQ(r.status, 200) << r.body;
         std::vector<std::string> out;
         const json body = r.json();
@@ -50,19 +51,6 @@ protected:
         std::vector<std::int64_t> out;
         for (const auto& item : crm::storage::list_clients(*conn, company.id, query, tuning).items) out.push_back(item.id);
         std::sort(out.begin(), out.end());
-        return out;
-    }
-
-    static std::string url_encode(const std::string& s) {
-        std::string out;
-        for (unsigned char c : s) {
-            if (std::isalnum(c) || c == '-' || c == '.' || c == '_') out += static_cast<char>(c);
-            else {
-                char buf[4];
-                std::snprintf(buf, sizeof buf, "%%%02X", c);
-                out += buf;
-            }
-        }
         return out;
     }
 
