@@ -163,6 +163,7 @@ Result<std::vector<BatchResult>> ClientService::create_batch(const Actor& actor,
         const std::string now = now_iso();
         DeferredTerms terms;
         writer::CodeCounter counter;
+        counter.hold(conn, actor.company_id);  // first: see hold()
         writer::BatchDuplicates duplicates(conn, actor.company_id, inputs, issues);
         std::vector<std::int64_t> created_ids;
         std::vector<BatchResult> results;

@@ -56,6 +56,10 @@ AccountingCodeRule company_rule(store::Connection& conn, const Actor& actor) {
     return rule ? *rule : AccountingCodeRule{};
 }
 
+void CodeCounter::hold(store::Connection& conn, std::int64_t company_id) {
+    last_ = storage::hold_counter(conn, company_id, "accounting_code");
+}
+
 std::int64_t CodeCounter::next(store::Connection& conn, std::int64_t company_id) {
     if (!last_) {
         last_ = storage::next_counter(conn, company_id, "accounting_code");

@@ -40,6 +40,11 @@ private:
 // batch commits. One statement per client was a tenth of a bulk load's time under the write lock.
 class CodeCounter {
 public:
+    // Reads the counter now and holds it: on PostgreSQL its row stays locked until commit, so batches
+    // of the same company write one after the other, and lookups made after this see every batch
+    // committed before (SQLite's write lock already does that). Call before the batch's duplicate
+    // lookups.
+    void hold(store::Connection& conn, std::int64_t company_id);
     std::int64_t next(store::Connection& conn, std::int64_t company_id);
     void finish(store::Connection& conn, std::int64_t company_id);
 

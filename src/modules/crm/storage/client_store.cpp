@@ -509,6 +509,15 @@ std::int64_t next_counter(store::Connection& conn, std::int64_t company_id, cons
         ->int64(0);
 }
 
+std::int64_t hold_counter(store::Connection& conn, std::int64_t company_id, const std::string& name) {
+    // A no-op update still takes the row lock, which a plain SELECT would not.
+    return conn
+        .query_one("INSERT INTO crm_counters (company_id, name, value) VALUES (?, ?, 0) ON CONFLICT (company_id, name) "
+                   "DO UPDATE SET value = crm_counters.value RETURNING value",
+                   {company_id, name})
+        ->int64(0);
+}
+
 void set_counter(store::Connection& conn, std::int64_t company_id, const std::string& name, std::int64_t value) {
     conn.execute("UPDATE crm_counters SET value = ? WHERE company_id = ? AND name = ?", {value, company_id, name});
 }

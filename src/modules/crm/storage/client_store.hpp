@@ -85,7 +85,10 @@ void insert_channel_rows(store::Connection& conn, std::int64_t company_id,
 
 // Next value of a per-company counter (e.g. the accounting code sequence); row-locked until commit.
 std::int64_t next_counter(store::Connection& conn, std::int64_t company_id, const std::string& name);
-// Sets a counter read by next_counter in the same transaction (a batch that took several numbers).
+// The counter's current value, its row locked until commit (created at 0 if missing).
+std::int64_t hold_counter(store::Connection& conn, std::int64_t company_id, const std::string& name);
+// Sets a counter read by next_counter or hold_counter in the same transaction (a batch that took
+// several numbers).
 void set_counter(store::Connection& conn, std::int64_t company_id, const std::string& name, std::int64_t value);
 std::string accounting_code_rule(store::Connection& conn, std::int64_t company_id);
 bool accounting_code_taken(store::Connection& conn, std::int64_t company_id, const std::string& code,

@@ -1,6 +1,9 @@
 // The client base through /api/v1, on SQLite and PostgreSQL: what an integrator or the import sees.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <thread>
+
 #include "tests/support/test_app.hpp"
 
 namespace comptoir::testing {
@@ -419,6 +422,29 @@ TEST_P(ClientApi, ABatchListsTheSameMatchesAsASingleCheck) {
     EXPECT_EQ(results[2]["matches"][0]["client_id"], results[0]["id"]);
     EXPECT_EQ(results[2]["matches"][0]["contact_name"], "Jo Lefèvre");
     (void)existing;
+}
+
+// Two batches sent at the same time with the same phone: one creates it, the other reports the
+// duplicate. On PostgreSQL a batch holds its company's counter row before its duplicate lookups, so
+// the second one waits for the first to commit and then sees it; without that, both looked up before
+// either committed and both created the client.
+TEST_P(ClientApi, ConcurrentBatchesDoNotBothCreateTheSameClient) {
+    auto batch = [](const std::string& prefix) {
+        json clients = json::array();
+        clients.push_back({{"legal_name", prefix + " Partagé"}, {"phone", "04 78 12 34 56"}});
+        for (int i = 0; i < 1500; ++i) clients.push_back({{"legal_name", prefix + " " + std::to_string(i)}});
+        return json{{"clients", clients}};
+    };
+    HttpResponse first, second;
+    std::thread a([&] { first = app->api("POST", "/api/v1/clients/batch", admin, batch("Alpha")); });
+    std::thread b([&] { second = app->api("POST", "/api/v1/clients/batch", admin, batch("Bravo")); });
+    a.join();
+    b.join();
+    ASSERT_EQ(first.status, 200) << first.body.substr(0, 300);
+    ASSERT_EQ(second.status, 200) << second.body.substr(0, 300);
+    std::multiset<std::string> outcomes{first.json()["results"][0]["status"], second.json()["results"][0]["status"]};
+    EXPECT_EQ(outcomes, (std::multiset<std::string>{"created", "duplicate"}));
+    EXPECT_EQ(app->api("GET", "/api/v1/clients?q=0478123456", admin).json()["data"].size(), 1u);
 }
 
 // A batch reads the accounting-code counter once and writes it back once: the generated codes still
