@@ -103,6 +103,19 @@ TEST_P(SearchIndex, AnotherCompanysClientsNeverShowUpWhicheverPlanAnswers) {
     }
 }
 
+// Whatever is typed reaches FTS5 as quoted terms: its own syntax (quotes, stars, NEAR, OR, brackets)
+// and stray punctuation are never read as a query of its own, and never fail.
+TEST_P(SearchIndex, AnyTypedTextIsAnsweredNeverAnError) {
+    create(acme, {{"kind", "company"}, {"legal_name", "Société \"Générale\" d'Études"}, {"email", "o'hara@x.fr"}});
+    for (const std::string q : {"\"", "*", "a\"b", "NEAR(a b)", "a OR b", "(((", "^x", "@", "@\"x", "\"@\"", "-", "--a",
+                                "o'hara@", "@@@", "x@y@z", "é*", "a AND", "{col}: x", "06 *", "+33 (0) *"}) {
+        auto r = app->api("GET", "/api/v1/clients?q=" + http::url_encode(q), acme.admin_token);
+        EXPECT_EQ(r.status, 200) << q << ": " << r.body;
+    }
+    EXPECT_EQ(names(acme, "\"générale\""), (std::vector<std::string>{"Société \"Générale\" d'Études"}));
+    EXPECT_EQ(names(acme, "etudes"), (std::vector<std::string>{"Société \"Générale\" d'Études"}));
+}
+
 // A base made by an earlier version: terms in their old form (addresses without their '@'), and on
 // SQLite the one-row-per-term table. Migrating it in place keeps every client findable.
 TEST_P(SearchIndex, AnIndexFromAnEarlierVersionIsMigrated) {
