@@ -501,21 +501,25 @@ void insert_channel_rows(store::Connection& conn, std::int64_t company_id,
     store::insert_rows(conn, "client_channels", {"company_id", "kind", "value", "client_id", "contact_id"}, values);
 }
 
-std::int64_t next_counter(store::Connection& conn, std::int64_t company_id, const std::string& name) {
+namespace {
+// Adds `step` to a counter (created at `step` if missing) and returns its value; the update takes the
+// row lock until commit, even with a step of 0, which a plain SELECT would not.
+std::int64_t advance_counter(store::Connection& conn, std::int64_t company_id, const std::string& name,
+                             std::int64_t step) {
     return conn
-        .query_one("INSERT INTO crm_counters (company_id, name, value) VALUES (?, ?, 1) ON CONFLICT (company_id, name) "
-                   "DO UPDATE SET value = crm_counters.value + 1 RETURNING value",
-                   {company_id, name})
+        .query_one("INSERT INTO crm_counters (company_id, name, value) VALUES (?, ?, ?) ON CONFLICT (company_id, name) "
+                   "DO UPDATE SET value = crm_counters.value + ? RETURNING value",
+                   {company_id, name, step, step})
         ->int64(0);
+}
+}  // namespace
+
+std::int64_t next_counter(store::Connection& conn, std::int64_t company_id, const std::string& name) {
+    return advance_counter(conn, company_id, name, 1);
 }
 
 std::int64_t hold_counter(store::Connection& conn, std::int64_t company_id, const std::string& name) {
-    // A no-op update still takes the row lock, which a plain SELECT would not.
-    return conn
-        .query_one("INSERT INTO crm_counters (company_id, name, value) VALUES (?, ?, 0) ON CONFLICT (company_id, name) "
-                   "DO UPDATE SET value = crm_counters.value RETURNING value",
-                   {company_id, name})
-        ->int64(0);
+    return advance_counter(conn, company_id, name, 0);
 }
 
 void set_counter(store::Connection& conn, std::int64_t company_id, const std::string& name, std::int64_t value) {
