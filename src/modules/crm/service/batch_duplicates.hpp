@@ -1,12 +1,11 @@
 // Duplicate detection for a batch of new clients, under the batch's write lock.
 //
-// storage::find_duplicates runs a statement per phone, e-mail and SIRET of each client. A batch looks
-// all of its clients' values up at once, then checks each client against those rows and against the
-// clients created before it in the same batch, whose channels it writes at the end in one sorted
-// insert. A client gets the same matches, in the same order, as find_duplicates would list.
+// storage::find_duplicates looks one client's values up. A batch looks all of its clients' values up
+// at once (storage::load_duplicate_index), then checks each client against those rows and against
+// the clients created before it in the same batch, added to the same index; it writes their channels
+// at the end in one sorted insert. The matching itself is find_duplicates' (DuplicateIndex::matches_of).
 #pragma once
 
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -32,8 +31,7 @@ public:
 
 private:
     std::int64_t company_id_;
-    std::map<std::pair<std::string, std::string>, std::vector<storage::ValueMatch>> channels_;  // (kind, value)
-    std::map<std::string, std::vector<storage::ValueMatch>> sirets_;
+    storage::DuplicateIndex index_;
     std::vector<std::pair<std::int64_t, storage::Channel>> pending_;
 };
 

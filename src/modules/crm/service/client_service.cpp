@@ -162,8 +162,7 @@ Result<std::vector<BatchResult>> ClientService::create_batch(const Actor& actor,
         const AccountingCodeRule rule = company_rule(conn, actor);
         const std::string now = now_iso();
         DeferredTerms terms;
-        writer::CodeCounter counter;
-        counter.hold(conn, actor.company_id);  // first: see hold()
+        writer::CodeCounter counter(conn, actor.company_id);  // before the lookups: see CodeCounter
         writer::BatchDuplicates duplicates(conn, actor.company_id, inputs, issues);
         std::vector<std::int64_t> created_ids;
         std::vector<BatchResult> results;
@@ -191,7 +190,7 @@ Result<std::vector<BatchResult>> ClientService::create_batch(const Actor& actor,
             }
             results.push_back(std::move(r));
         }
-        counter.finish(conn, actor.company_id);
+        counter.finish(conn);
         duplicates.flush(conn);
         storage::insert_search_terms(conn, actor.company_id, std::move(terms));
         // A batch records who created each client and when, not a copy of every field: the values as

@@ -56,21 +56,11 @@ AccountingCodeRule company_rule(store::Connection& conn, const Actor& actor) {
     return rule ? *rule : AccountingCodeRule{};
 }
 
-void CodeCounter::hold(store::Connection& conn, std::int64_t company_id) {
-    last_ = storage::hold_counter(conn, company_id, "accounting_code");
-}
+CodeCounter::CodeCounter(store::Connection& conn, std::int64_t company_id)
+    : company_id_(company_id), last_(storage::hold_counter(conn, company_id, "accounting_code")) {}
 
-std::int64_t CodeCounter::next(store::Connection& conn, std::int64_t company_id) {
-    if (!last_) {
-        last_ = storage::next_counter(conn, company_id, "accounting_code");
-        return *last_;
-    }
-    advanced_ = true;
-    return ++*last_;
-}
-
-void CodeCounter::finish(store::Connection& conn, std::int64_t company_id) {
-    if (advanced_) storage::set_counter(conn, company_id, "accounting_code", *last_);
+void CodeCounter::finish(store::Connection& conn) {
+    if (advanced_) storage::set_counter(conn, company_id_, "accounting_code", last_);
     advanced_ = false;
 }
 
@@ -86,7 +76,7 @@ Result<std::string> assign_accounting_code(store::Connection& conn, const Actor&
     // A generated code that collides (a renamed client, a code typed by hand) takes the next number.
     for (int attempt = 0; attempt < 50; ++attempt) {
         const std::int64_t n =
-            counter ? counter->next(conn, actor.company_id) : storage::next_counter(conn, actor.company_id, "accounting_code");
+            counter ? counter->next() : storage::next_counter(conn, actor.company_id, "accounting_code");
         auto code = generate_code(rule, c.display_name(), n);
         if (!storage::accounting_code_taken(conn, actor.company_id, code, c.id)) return code;
     }

@@ -2,7 +2,6 @@
 // and the import (chunks of rows). Internal to the crm module.
 #pragma once
 
-#include <optional>
 
 #include <map>
 #include <string>
@@ -35,22 +34,21 @@ private:
     std::map<std::int64_t, bool> users_, categories_;
 };
 
-// The accounting-code counter of one batch of new clients: read at the first generated code (which
-// row-locks it until commit), then advanced in memory and written back once by finish(), before the
-// batch commits. One statement per client was a tenth of a bulk load's time under the write lock.
+// The accounting-code counter of one batch of new clients: read when the batch starts, then advanced
+// in memory and written back once by finish(), before the batch commits. One statement per client was
+// a tenth of a bulk load's time under the write lock. Reading it takes its row lock until commit on
+// PostgreSQL, so batches of one company write one after the other, and the batch's duplicate lookups,
+// made after this, see every batch committed before it (SQLite's write lock already does that).
 class CodeCounter {
 public:
-    // Reads the counter now and holds it: on PostgreSQL its row stays locked until commit, so batches
-    // of the same company write one after the other, and lookups made after this see every batch
-    // committed before (SQLite's write lock already does that). Call before the batch's duplicate
-    // lookups.
-    void hold(store::Connection& conn, std::int64_t company_id);
-    std::int64_t next(store::Connection& conn, std::int64_t company_id);
-    void finish(store::Connection& conn, std::int64_t company_id);
+    CodeCounter(store::Connection& conn, std::int64_t company_id);
+    std::int64_t next() { advanced_ = true; return ++last_; }
+    void finish(store::Connection& conn);
 
 private:
-    std::optional<std::int64_t> last_;
-    bool advanced_ = false;  // numbers taken in memory since the counter was read
+    std::int64_t company_id_;
+    std::int64_t last_;
+    bool advanced_ = false;  // numbers taken since the counter was read
 };
 
 AccountingCodeRule company_rule(store::Connection& conn, const Actor& actor);

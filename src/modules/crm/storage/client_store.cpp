@@ -418,36 +418,10 @@ void reindex_client(store::Connection& conn, std::int64_t company_id, const Clie
 }
 
 std::vector<DuplicateMatch> find_duplicates(store::Connection& conn, std::int64_t company_id, const Client& c) {
-    std::vector<DuplicateMatch> out;
-    std::set<std::tuple<std::int64_t, std::string, std::string>> seen;
-    auto add = [&](const store::Row& r, const std::string& field, const std::string& value) {
-        if (!seen.insert({r.int64(0), field, value}).second) return;
-        out.push_back({r.int64(0), r.text(1), field, value, r.text(2), r.boolean(3)});
-    };
-    constexpr const char* kByChannel = R"SQL(
-SELECT c.id, c.display_name, COALESCE(TRIM(k.first_name || ' ' || k.last_name), ''), c.archived
-FROM client_channels ch
-JOIN clients c ON c.id = ch.client_id AND c.company_id = ch.company_id
-LEFT JOIN contacts k ON k.id = ch.contact_id AND k.company_id = ch.company_id
-WHERE ch.company_id = ? AND ch.kind = ? AND ch.value = ? AND ch.client_id <> ?
-LIMIT 20)SQL";
-    std::set<std::pair<std::string, std::string>> keys;
-    if (!c.email.empty()) keys.insert({"email", c.email});
-    if (!c.phone.empty()) keys.insert({"phone", c.phone});
-    for (const auto& contact : c.contacts) {
-        for (const auto& e : contact.emails) keys.insert({"email", e});
-        for (const auto& p : contact.phones) keys.insert({"phone", p});
-    }
-    for (const auto& [kind, value] : keys)
-        for (const auto& r : conn.query(kByChannel, {company_id, kind, value, c.id})) add(r, kind, value);
-    if (!c.siret.empty())
-        for (const auto& r : conn.query(
-                 "SELECT id, display_name, '', archived FROM clients WHERE company_id = ? AND siret = ? AND id <> ? "
-                 "AND merged_into_id IS NULL LIMIT 20",
-                 {company_id, c.siret, c.id}))
-            add(r, "siret", c.siret);
-    return out;
+    return load_duplicate_index(conn, company_id, {&c}).matches_of(c);
 }
+
+namespace {
 
 std::vector<ValueMatch> channel_matches(store::Connection& conn, std::int64_t company_id, const std::string& kind,
                                         const std::vector<std::string>& values) {
@@ -484,6 +458,46 @@ std::vector<ValueMatch> siret_matches(store::Connection& conn, std::int64_t comp
         for (const auto& r : conn.query(sql, {company_id, text_list_value(conn.dialect(), chunk)}))
             out.push_back({r.text(0), r.int64(1), 0, r.text(2), "", r.boolean(3)});
     }
+    return out;
+}
+
+}  // namespace
+
+DuplicateIndex load_duplicate_index(store::Connection& conn, std::int64_t company_id,
+                                    const std::vector<const Client*>& clients) {
+    std::set<std::string> emails, phones, sirets;
+    for (const Client* c : clients) {
+        for (const auto& ch : channels_of(*c)) (ch.kind == "email" ? emails : phones).insert(ch.value);
+        if (!c->siret.empty()) sirets.insert(c->siret);
+    }
+    DuplicateIndex index;
+    for (const auto& [kind, values] : {std::pair{"email", &emails}, std::pair{"phone", &phones}})
+        for (auto& m : channel_matches(conn, company_id, kind, {values->begin(), values->end()}))
+            index.channels[{kind, m.value}].push_back(std::move(m));
+    for (auto& m : siret_matches(conn, company_id, {sirets.begin(), sirets.end()}))
+        index.sirets[m.value].push_back(std::move(m));
+    return index;
+}
+
+std::vector<DuplicateMatch> DuplicateIndex::matches_of(const Client& c) const {
+    constexpr std::size_t kPerValue = 20;
+    std::vector<DuplicateMatch> out;
+    std::set<std::tuple<std::int64_t, std::string, std::string>> seen;
+    auto add = [&](const std::vector<ValueMatch>& rows, const std::string& field, const std::string& value) {
+        std::size_t taken = 0;
+        for (const auto& r : rows) {
+            if (r.client_id == c.id) continue;
+            if (taken++ == kPerValue) break;
+            if (seen.insert({r.client_id, field, value}).second)
+                out.push_back({r.client_id, r.client_name, field, value, r.contact_name, r.archived});
+        }
+    };
+    std::set<std::pair<std::string, std::string>> keys;
+    for (const auto& ch : channels_of(c)) keys.insert({ch.kind, ch.value});
+    for (const auto& key : keys)
+        if (auto it = channels.find(key); it != channels.end()) add(it->second, key.first, key.second);
+    if (!c.siret.empty())
+        if (auto it = sirets.find(c.siret); it != sirets.end()) add(it->second, "siret", c.siret);
     return out;
 }
 

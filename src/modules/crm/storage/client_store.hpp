@@ -2,6 +2,7 @@
 // Every function takes the company id and every statement is scoped by it.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,19 +67,25 @@ void insert_channels(store::Connection& conn, std::int64_t company_id, std::int6
 // Existing clients or contacts sharing a normalised phone, email or SIRET with `c` (other than itself).
 std::vector<DuplicateMatch> find_duplicates(store::Connection& conn, std::int64_t company_id, const Client& c);
 
-// The same lookups for many values at once (a batch of new clients): every existing client or contact
-// with one of `values` as channel `kind`, or with one of `sirets`, ordered by value then as
-// find_duplicates lists them. `order` is the client id then the contact id.
+// The rows behind find_duplicates, for many clients at once (a batch of new clients looks all of its
+// values up in three statements). A row is a client, or one of its contacts, holding a value.
 struct ValueMatch {
     std::string value;
     std::int64_t client_id = 0, contact_id = 0;
     std::string client_name, contact_name;
     bool archived = false;
 };
-std::vector<ValueMatch> channel_matches(store::Connection& conn, std::int64_t company_id, const std::string& kind,
-                                        const std::vector<std::string>& values);
-std::vector<ValueMatch> siret_matches(store::Connection& conn, std::int64_t company_id,
-                                      const std::vector<std::string>& sirets);
+struct DuplicateIndex {
+    // Per value, in client id then contact id order.
+    std::map<std::pair<std::string, std::string>, std::vector<ValueMatch>> channels;  // (kind, value)
+    std::map<std::string, std::vector<ValueMatch>> sirets;
+    // What find_duplicates lists for `c`: per value in order (phones and e-mails, then SIRET), at most
+    // 20 rows other than `c` itself, each client once per field and value.
+    std::vector<DuplicateMatch> matches_of(const Client& c) const;
+};
+// Every existing row holding one of the phones, e-mails or SIRETs of `clients`.
+DuplicateIndex load_duplicate_index(store::Connection& conn, std::int64_t company_id,
+                                    const std::vector<const Client*>& clients);
 // Channels of several new clients in one sorted multi-row insert: (client id, channel).
 void insert_channel_rows(store::Connection& conn, std::int64_t company_id,
                          std::vector<std::pair<std::int64_t, Channel>> rows);

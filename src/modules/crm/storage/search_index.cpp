@@ -126,7 +126,7 @@ std::int64_t count_search_matches(store::Connection& conn, std::int64_t company_
                                   const std::vector<std::string>& group, std::int64_t cap) {
     if (sqlite(conn)) {
         // FTS5 answers a prefix longer than its prefix indexes by merging the lists of every term that
-        // starts with it, whole, whatever the LIMIT: 25 ms for "contact" at a million clients. The
+        // starts with it, whole, whatever the LIMIT: 29 ms for "contact" at a million clients. The
         // word itself is one list, read only up to the LIMIT: when it alone passes the cap, so does
         // the prefix.
         const bool long_prefix = std::any_of(group.begin(), group.end(),

@@ -12,7 +12,8 @@
 //    segments in the background of later writes: loading many clients never updates a large B-tree
 //    entry by entry, which made search terms half the cost of a bulk load. Prefix indexes (1 to 6
 //    characters) keep short prefixes cheap. Checking one client's terms (the walk in name order)
-//    reads its row of client_search_docs, a plain table: through the FTS5 table that took 18 µs.
+//    reads its row of client_search_docs, a plain table: 1.25 µs a client walked at a million
+//    clients, against about 2 µs through the FTS5 table.
 //  * PostgreSQL: client_search_terms, one row per (company, term, client) ordered byte-wise, so a
 //    prefix is an index range.
 // E-mail addresses are stored with a leading '@' ("@jean.dupont@orange.fr"): a query typed with an
