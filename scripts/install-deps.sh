@@ -10,7 +10,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libcpp-httplib-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev
   libphonenumber-dev libicu-dev libargon2-dev libssl-dev libcli11-dev
-  libkainjow-mustache-dev libexpected-dev
+  libkainjow-mustache-dev libexpected-dev libjemalloc-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcurl4-openssl-dev
   postgresql postgresql-contrib python3-aiosmtpd
   chromium wrk fonts-dejavu-core ca-certificates

@@ -95,6 +95,8 @@ public:
     virtual Dialect dialect() const = 0;
     // Borrows a connection from the pool; it returns to the pool when the handle is destroyed.
     virtual std::shared_ptr<Connection> acquire() = 0;
+    // The database's file (SQLite), for files kept beside it; empty for a server database.
+    virtual std::string file_path() const { return {}; }
 };
 
 // Opens a database from a URL: "postgresql://..." or "postgres://..." selects PostgreSQL; anything

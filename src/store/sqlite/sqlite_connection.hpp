@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -37,6 +39,7 @@ struct SqliteWriter {
     std::timed_mutex mutex;
     std::unique_ptr<SqliteHandle> handle;  // opened at the first write, used only under `mutex`
     std::int64_t checkpoint_pages = 0;     // the handle's wal_autocheckpoint (see adjust_checkpoint_threshold)
+    std::atomic<std::uint64_t> commits{0};  // write transactions committed, for the idle checkpoint
 };
 
 // One SQLite connection of the pool. Not thread-safe: the pool gives it to one thread at a time.
