@@ -6,6 +6,7 @@
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
 
+#include "core/contact/french_prefixes.hpp"
 #include "core/text/utf8.hpp"
 
 namespace comptoir {
@@ -76,6 +77,9 @@ tl::unexpected<FieldIssue> invalid(std::string_view input, std::string_view why_
                   "\"" + shown + "\" is not a valid phone number: " + std::string(why_en) + ".");
 }
 
+// libphonenumber's whole parse of `text` (typed as `input`) in `region` (upper case).
+Checked<PhoneNumber> parse_in_full(std::string_view input, const std::string& text, std::string region);
+
 }  // namespace
 
 Checked<PhoneNumber> parse_phone(std::string_view input, std::string_view default_region) {
@@ -90,6 +94,19 @@ Checked<PhoneNumber> parse_phone(std::string_view input, std::string_view defaul
 
     std::string region(default_region);
     std::transform(region.begin(), region.end(), region.begin(), [](char c) { return c >= 'a' && c <= 'z' ? c - 32 : c; });
+    // The usual shapes of a French number: answered from what the full parse said for its prefix.
+    std::optional<std::string> nsn;
+    if (region == "FR") nsn = french_prefixes::significant_digits(text);
+    if (nsn)
+        if (auto known = french_prefixes::known(*nsn)) return *known;
+    auto parsed = parse_in_full(input, text, region);
+    if (nsn) french_prefixes::learn(*nsn, parsed ? &*parsed : nullptr);
+    return parsed;
+}
+
+namespace {
+
+Checked<PhoneNumber> parse_in_full(std::string_view input, const std::string& text, std::string region) {
     if (util().GetCountryCodeForRegion(region) == 0) region = "ZZ";  // unknown: only +… numbers parse
 
     LibPhoneNumber number;
@@ -142,7 +159,11 @@ Checked<PhoneNumber> parse_phone(std::string_view input, std::string_view defaul
     return out;
 }
 
+}  // namespace
+
 std::string format_phone(std::string_view e164) {
+    if (auto nsn = french_prefixes::significant_digits(e164))
+        if (auto known = french_prefixes::known(*nsn)) return known->display;
     LibPhoneNumber number;
     const std::string text(e164);
     if (util().Parse(text, "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return text;

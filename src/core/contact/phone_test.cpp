@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+
 namespace comptoir {
 namespace {
 
@@ -23,6 +25,40 @@ INSTANTIATE_TEST_SUITE_P(Phone, FrenchMobileFormats,
                                            "+33 (0)6 12 34 56 78", "+33(0)612345678", "(+33) 612345678",
                                            "  06 12 34 56 78  ", "06\u00A012\u00A034\u00A056\u00A078",
                                            "06\u202F12\u202F34\u202F56\u202F78", "06/12/34/56/78"));
+
+// French numbers in their usual shapes are answered from what the full parse said for their 5-digit
+// prefix (french_prefixes.hpp). For every prefix, two numbers in those shapes must give exactly what
+// libphonenumber gives for the same number typed in a shape that is always parsed in full.
+TEST(Phone, EveryFrenchPrefixAnswersAsTheFullParse) {
+    std::uint32_t seed = 12345;
+    auto four_digits = [&] {
+        seed = seed * 1664525u + 1013904223u;
+        std::string out = std::to_string((seed >> 8) % 10000);
+        return std::string(4 - out.size(), '0') + out;
+    };
+    int valid = 0;
+    for (int prefix = 10000; prefix <= 99999; ++prefix) {
+        for (int round = 0; round < 2; ++round) {
+            const std::string nsn = std::to_string(prefix) + four_digits();
+            const std::string usual = round == 0 ? "0" + nsn.substr(0, 1) + " " + nsn.substr(1) : "+33 " + nsn;
+            // The same shape with brackets, which only the full parse reads ("06 39…" may be Mayotte's,
+            // "+33 6 39…" may not).
+            const std::string in_full = (round == 0 ? "(0" : "+33 (") + nsn.substr(0, 1) + ") " + nsn.substr(1);
+            const auto quick = parse_phone(usual);
+            const auto full = parse_phone(in_full);
+            ASSERT_EQ(quick.has_value(), full.has_value()) << usual;
+            if (!full) {
+                ASSERT_EQ(quick.error().code, full.error().code) << usual;
+                continue;
+            }
+            ++valid;
+            ASSERT_EQ(quick->e164, full->e164) << usual;
+            ASSERT_EQ(quick->display, full->display) << usual;
+            ASSERT_EQ(quick->region, full->region) << usual;
+        }
+    }
+    EXPECT_GT(valid, 50000) << "most prefixes are assigned";
+}
 
 TEST(Phone, ParsesFrenchLandlinesAndSpecialNumbers) {
     EXPECT_EQ(parse_phone("01 42 68 53 00")->e164, "+33142685300");
