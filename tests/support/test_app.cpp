@@ -97,17 +97,36 @@ TestApp::TestApp(Backend backend) : backend_(backend) {
         admin->acquire()->execute_script("DROP SCHEMA IF EXISTS " + pg_schema_ + " CASCADE; CREATE SCHEMA " + pg_schema_);
         config.database_url = pg_url_with_schema(url, pg_schema_);
     }
-    app_ = std::make_unique<App>(config);
+    config_ = config;
+    start();
+}
+
+void TestApp::start() {
+    app_ = std::make_unique<App>(config_);
     auto& web = app_->web();
     port_ = web.bind_any_port();
     if (port_ <= 0) throw std::runtime_error("cannot bind a port");
     thread_ = std::thread([&web] { web.listen_after_bind(); });
 }
 
-TestApp::~TestApp() {
+void TestApp::stop() {
     app_->web().stop();
     if (thread_.joinable()) thread_.join();
     app_.reset();
+}
+
+void TestApp::restart(const std::function<void(store::Connection&)>& while_stopped) {
+    stop();
+    if (while_stopped) {
+        const std::string url = config_.database_url.empty() ? default_database_url(config_.data_dir) : config_.database_url;
+        auto db = store::open_database(url, 1);
+        while_stopped(*db->acquire());
+    }
+    start();
+}
+
+TestApp::~TestApp() {
+    stop();
     if (backend_ == Backend::Postgres) {
         try {
             auto admin = store::open_database(std::getenv("COMPTOIR_TEST_PG_URL"), 1);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -55,6 +56,9 @@ public:
     TestApp& operator=(const TestApp&) = delete;
 
     App& app() { return *app_; }
+    // Stops the server and the app, runs `while_stopped` on the database (if given), and starts them
+    // again on the same data, as a new version of the server would start (migrations first).
+    void restart(const std::function<void(store::Connection&)>& while_stopped = {});
     int port() const { return port_; }
     Backend backend() const { return backend_; }
 
@@ -75,9 +79,13 @@ public:
                      const std::map<std::string, std::string>& headers);
 
 private:
+    void start();
+    void stop();
+
     Backend backend_;
     std::string temp_dir_;
     std::string pg_schema_;
+    AppConfig config_;
     std::unique_ptr<App> app_;
     std::thread thread_;
     int port_ = 0;

@@ -13,6 +13,9 @@ namespace comptoir::crm {
 class ClientService;
 class ImportService;
 class ExportService;
+namespace storage {
+class FulltextIndex;
+}
 
 class CrmModule {
 public:
@@ -24,6 +27,8 @@ public:
     ClientService& clients();
     ImportService& imports();
     ExportService& exports();
+    // SQLite's full-text index of clients (storage/fulltext_index.hpp); null on PostgreSQL.
+    storage::FulltextIndex* fulltext();
 
 private:
     struct Impl;

@@ -1,5 +1,7 @@
 #include "modules/gdpr/gdpr_module.hpp"
 
+#include "modules/crm/service/client_service.hpp"
+
 #include "modules/gdpr/api/gdpr_api.hpp"
 #include "modules/gdpr/http/gdpr_pages.hpp"
 #include "modules/gdpr/service/gdpr_service.hpp"
@@ -39,7 +41,7 @@ CREATE TABLE gdpr_register (
 }  // namespace
 
 GdprModule::GdprModule(store::Database& db, crm::ClientService& clients)
-    : clients_(clients), service_(std::make_unique<GdprService>(db)) {}
+    : clients_(clients), service_(std::make_unique<GdprService>(db, clients.fulltext())) {}
 GdprModule::~GdprModule() = default;
 
 std::vector<store::Migration> GdprModule::migrations() { return {{"gdpr/0001_settings_register", kTables}}; }

@@ -106,7 +106,7 @@ Result<ClientListPage> ClientService::list(const Actor& actor, const ClientListQ
         return fail(Error::invalid_field("limit", "limit.range", "La taille de page doit être comprise entre 1 et 200.",
                                          "The page size must be between 1 and 200."));
     auto conn = db_.acquire();
-    return storage::list_clients(*conn, actor.company_id, query);
+    return storage::list_clients(*conn, fulltext_, actor.company_id, query);
 }
 
 Result<Client> ClientService::set_archived(const Actor& actor, std::int64_t id, bool archived) {

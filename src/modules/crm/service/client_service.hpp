@@ -60,7 +60,9 @@ struct ClientReference {
 
 class ClientService {
 public:
-    explicit ClientService(store::Database& db) : db_(db) {}
+    // `fulltext`: the SQLite database's full-text index of clients (null on PostgreSQL).
+    ClientService(store::Database& db, storage::FulltextIndex* fulltext) : db_(db), fulltext_(fulltext) {}
+    storage::FulltextIndex* fulltext() { return fulltext_; }
 
     Result<Client> create(const Actor& actor, Client input, DuplicatePolicy policy);
     Result<Client> update(const Actor& actor, std::int64_t id, Client input, DuplicatePolicy policy);
@@ -92,6 +94,7 @@ public:
 
 private:
     store::Database& db_;
+    storage::FulltextIndex* fulltext_;
     std::vector<ClientReference> references_;
 };
 

@@ -22,7 +22,7 @@ Result<ExportFile> ExportService::export_clients(const Actor& actor, ClientListQ
     std::vector<std::int64_t> ids;
     query.limit = 1000;
     for (;;) {
-        auto page = storage::list_clients(*conn, actor.company_id, query);
+        auto page = storage::list_clients(*conn, fulltext_, actor.company_id, query);
         for (const auto& item : page.items) ids.push_back(item.id);
         if (page.next_cursor.empty()) break;
         query.cursor = page.next_cursor;

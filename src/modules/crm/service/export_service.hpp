@@ -22,12 +22,14 @@ struct ExportFile {
 
 class ExportService {
 public:
-    ExportService(store::Database& db, std::string temp_dir) : db_(db), temp_dir_(std::move(temp_dir)) {}
+    ExportService(store::Database& db, storage::FulltextIndex* fulltext, std::string temp_dir)
+        : db_(db), fulltext_(fulltext), temp_dir_(std::move(temp_dir)) {}
     // `format`: "csv" or "xlsx". The query's sort applies; its limit and cursor are ignored.
     Result<ExportFile> export_clients(const Actor& actor, ClientListQuery query, const std::string& format);
 
 private:
     store::Database& db_;
+    storage::FulltextIndex* fulltext_;
     std::string temp_dir_;
 };
 

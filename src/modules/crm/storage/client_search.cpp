@@ -4,6 +4,7 @@
 
 #include "core/contact/phone.hpp"
 #include "core/text/search_text.hpp"
+#include "modules/crm/storage/fulltext_index.hpp"
 #include "modules/crm/storage/search_index.hpp"
 #include "store/keyset_cursor.hpp"
 
@@ -70,14 +71,14 @@ struct Plan {
     std::vector<std::size_t> exists_groups;        // groups still to check per row
 };
 
-Plan plan_search(store::Connection& conn, std::int64_t company_id, const std::vector<std::vector<std::string>>& groups,
+Plan plan_search(store::Connection& conn, storage::FulltextIndex* fulltext, std::int64_t company_id, const std::vector<std::vector<std::string>>& groups,
                  const storage::SearchTuning& tuning) {
     const std::int64_t kCap = tuning.cap;
     const std::size_t kDrive = tuning.drive;
     Plan plan;
     std::vector<std::pair<std::int64_t, std::size_t>> order;
     for (std::size_t i = 0; i < groups.size(); ++i) {
-        auto n = storage::count_search_matches(conn, company_id, groups[i], kCap);
+        auto n = storage::count_search_matches(conn, fulltext, company_id, groups[i], kCap);
         if (n == 0) return Plan{true, std::nullopt, {}};
         order.emplace_back(n, i);
     }
@@ -97,7 +98,7 @@ Plan plan_search(store::Connection& conn, std::int64_t company_id, const std::ve
             plan.exists_groups.push_back(i);
             continue;
         }
-        auto ids = storage::search_match_ids(conn, company_id, groups[i]);
+        auto ids = storage::search_match_ids(conn, fulltext, company_id, groups[i]);
         if (first) {
             candidates = std::move(ids);
             first = false;
@@ -194,15 +195,17 @@ namespace storage {
 
 bool valid_cursor(const std::string& cursor) { return cursor.empty() || store::decode_cursor(cursor).has_value(); }
 
-ClientListPage list_clients(store::Connection& conn, std::int64_t company_id, const ClientListQuery& query,
-                            const SearchTuning& tuning) {
+ClientListPage list_clients(store::Connection& conn, FulltextIndex* fulltext, std::int64_t company_id,
+                            const ClientListQuery& query, const SearchTuning& tuning) {
     const SortSpec sort = spec(query.sort);
     const int limit = std::clamp(query.limit, 1, 200);
     const store::Dialect dialect = conn.dialect();
 
     auto groups = search_groups(query.q);
     if (!query.q.empty() && groups.empty()) return {};
-    auto plan = plan_search(conn, company_id, groups, tuning);
+    // Every change committed before this search is indexed before the index is read.
+    if (fulltext && !groups.empty()) fulltext->catch_up(conn);
+    auto plan = plan_search(conn, fulltext, company_id, groups, tuning);
     if (plan.empty) return {};
 
     // The statement is assembled clause by clause, each with its own parameters, then joined in the

@@ -52,8 +52,10 @@ struct SearchTuning {
     std::int64_t cap = 50000;  // a word matching more index rows than this is only checked per row
     std::size_t drive = 5000;  // at most this many candidates are fetched by id and sorted
 };
-ClientListPage list_clients(store::Connection& conn, std::int64_t company_id, const ClientListQuery& query,
-                            const SearchTuning& tuning = {});
+class FulltextIndex;
+// `fulltext`: the SQLite database's full-text index (null on PostgreSQL); brought up to date first.
+ClientListPage list_clients(store::Connection& conn, FulltextIndex* fulltext, std::int64_t company_id,
+                            const ClientListQuery& query, const SearchTuning& tuning = {});
 bool valid_cursor(const std::string& cursor);
 }  // namespace storage
 

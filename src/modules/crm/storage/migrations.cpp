@@ -220,14 +220,9 @@ namespace {
 constexpr const char* kMergedInto = "ALTER TABLE clients ADD COLUMN merged_into_id BIGINT;";
 
 // The search index (storage/search_index.hpp). On SQLite it moves from a term table to one document
-// per client indexed by FTS5: the ascii tokenizer splits on spaces and on ASCII punctuation outside
-// `tokenchars`, which lists what an e-mail address may hold, so every stored term stays one token.
-// detail=none: only which clients hold a term is kept (no positions), the smallest and fastest form.
-// Prefix indexes up to 4 characters: without them, counting the clients of a common prefix ("jean",
-// "mart") merged the lists of every term starting with it, 8 ms at a million clients instead of 1.4;
-// a longer word is counted from its own list first (search_index.cpp). Each length costs the load.
-// automerge=16: segments are merged 16 at a time instead of 4, a third less indexing work in a bulk
-// load, with no measurable cost to lookups at a million clients.
+// per client, client_search_docs; the full-text index over the documents lives in a file of its own
+// (storage/fulltext_index.hpp). Bases that ran an earlier form of this migration also got an FTS5
+// table here, which crm/0007 drops.
 // E-mail terms take their leading '@' on both databases.
 constexpr const char* kSearchIndexSqlite = R"SQL(
 CREATE TABLE client_search_docs (id INTEGER PRIMARY KEY, terms TEXT NOT NULL);
@@ -235,14 +230,22 @@ INSERT INTO client_search_docs (id, terms)
   SELECT client_id, group_concat(CASE WHEN instr(term, '@') > 0 THEN '@' || term ELSE term END, ' ')
   FROM client_search_terms GROUP BY client_id;
 DROP TABLE client_search_terms;
-CREATE VIRTUAL TABLE client_search USING fts5(
-  terms, content='client_search_docs', content_rowid='id', detail=none, columnsize=0, prefix='1 2 3 4',
-  tokenize="ascii tokenchars '.-@_+!#$%&*/=?^`{|}~'''");
-INSERT INTO client_search (client_search, rank) VALUES ('automerge', 16);
-INSERT INTO client_search (client_search) VALUES ('rebuild');
 )SQL";
 constexpr const char* kSearchIndexPostgres =
     "UPDATE client_search_terms SET term = '@' || term WHERE strpos(term, '@') > 0;";
+
+// SQLite's full-text index moves out of the database into its own file, written by its own thread
+// (storage/fulltext_index.hpp). What it needs from here: the documents (client_search_docs, kept), a
+// log of the documents changed or removed (new ones are found by their id, which only grows), and a
+// token naming this database, so that an index file left beside another database is rebuilt.
+// PostgreSQL keeps its term table: nothing to do there.
+constexpr const char* kFulltextFileSqlite = R"SQL(
+DROP TABLE IF EXISTS client_search;
+CREATE TABLE client_search_changes (seq INTEGER PRIMARY KEY, client_id INTEGER NOT NULL);
+CREATE TABLE client_search_source (token TEXT NOT NULL);
+INSERT INTO client_search_source (token) VALUES (lower(hex(randomblob(16))));
+)SQL";
+constexpr const char* kFulltextFilePostgres = "SELECT 1;";
 
 std::vector<store::Migration> listed_migrations() {
     return {{"crm/0001_clients", kClients},
@@ -257,6 +260,7 @@ std::vector<store::Migration> CrmModule::migrations() {
     auto all = listed_migrations();
     all.push_back({"crm/0005_merged_into", kMergedInto});
     all.push_back({"crm/0006_search_index", kSearchIndexSqlite, kSearchIndexPostgres});
+    all.push_back({"crm/0007_fulltext_file", kFulltextFileSqlite, kFulltextFilePostgres});
     return all;
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "modules/crm/storage/client_store.hpp"
+#include "modules/crm/storage/fulltext_index.hpp"
 #include "store/bulk_insert.hpp"
 
 namespace comptoir::crm::storage {
@@ -39,14 +40,6 @@ std::string fts_query(const std::vector<std::string>& group, bool exact = false)
     return out;
 }
 
-std::int64_t count_fts(store::Connection& conn, const std::string& query, std::int64_t cap) {
-    return conn
-        .query_one("SELECT COUNT(*) FROM (SELECT rowid FROM client_search WHERE client_search MATCH ? LIMIT " +
-                       std::to_string(cap + 1) + ") x",
-                   {query})
-        ->int64(0);
-}
-
 // The client ids of one group on PostgreSQL, one range scan of the term index per prefix. UNION ALL
 // rather than an OR of ranges, which planners handle poorly.
 std::string term_ids_sql(std::int64_t company_id, const std::vector<std::string>& group, std::vector<Value>& params) {
@@ -77,7 +70,7 @@ void insert_search_terms(store::Connection& conn, std::int64_t company_id,
                          std::vector<std::pair<std::string, std::int64_t>> terms) {
     if (terms.empty()) return;
     if (sqlite(conn)) {
-        // One document per client; FTS5 sorts the terms itself when the transaction commits.
+        // One document per client, which the full-text index (fulltext_index.hpp) picks up by its id.
         std::map<std::int64_t, std::string> documents;
         for (auto& [term, client_id] : terms) {
             auto& doc = documents[client_id];
@@ -88,7 +81,6 @@ void insert_search_terms(store::Connection& conn, std::int64_t company_id,
         rows.reserve(documents.size());
         for (auto& [client_id, doc] : documents) rows.push_back({client_id, std::move(doc)});
         store::insert_rows(conn, "client_search_docs", {"id", "terms"}, rows);
-        store::insert_rows(conn, "client_search", {"rowid", "terms"}, rows);
         return;
     }
     // Sorted, so that a batch touches each page of the term index once.
@@ -106,11 +98,11 @@ void delete_search_terms(store::Connection& conn, std::int64_t company_id, const
                                       client_ids.begin() + static_cast<std::ptrdiff_t>(std::min(client_ids.size(), start + 500)));
         const std::string list = id_list_value(conn.dialect(), ids);
         if (sqlite(conn)) {
-            // The FTS table knows no company: only ids that are this company's clients are taken. An
-            // external-content FTS5 table removes a document given the terms it was indexed with.
+            // Only ids that are this company's clients are taken. The log tells the full-text index
+            // to read these documents again (gone, or written anew by the caller).
             const std::string mine = "(SELECT id FROM clients WHERE company_id = ? AND id " + in + ")";
-            conn.execute("INSERT INTO client_search (client_search, rowid, terms) SELECT 'delete', id, terms "
-                         "FROM client_search_docs WHERE id IN " + mine,
+            conn.execute("INSERT INTO client_search_changes (client_id) SELECT id FROM client_search_docs WHERE id IN " +
+                             mine,
                          {company_id, list});
             conn.execute("DELETE FROM client_search_docs WHERE id IN " + mine, {company_id, list});
         } else
@@ -118,13 +110,9 @@ void delete_search_terms(store::Connection& conn, std::int64_t company_id, const
     }
 }
 
-void purge_deleted_search_terms(store::Connection& conn) {
-    if (sqlite(conn)) conn.execute("INSERT INTO client_search (client_search) VALUES ('optimize')");
-}
-
-std::int64_t count_search_matches(store::Connection& conn, std::int64_t company_id,
+std::int64_t count_search_matches(store::Connection& conn, FulltextIndex* fulltext, std::int64_t company_id,
                                   const std::vector<std::string>& group, std::int64_t cap) {
-    if (sqlite(conn)) {
+    if (fulltext) {
         // FTS5 answers a prefix longer than its prefix indexes by merging the lists of every term that
         // starts with it, whole, whatever the LIMIT: 29 ms for "contact" at a million clients. The
         // word itself is one list, read only up to the LIMIT: when it alone passes the cap, so does
@@ -132,23 +120,19 @@ std::int64_t count_search_matches(store::Connection& conn, std::int64_t company_
         const bool long_prefix = std::any_of(group.begin(), group.end(),
                                              [](const std::string& p) { return p.size() > kIndexedPrefix; });
         if (long_prefix)
-            if (auto exact = count_fts(conn, fts_query(group, true), cap); exact > cap) return exact;
-        return count_fts(conn, fts_query(group), cap);
+            if (auto exact = fulltext->count(fts_query(group, true), cap); exact > cap) return exact;
+        return fulltext->count(fts_query(group), cap);
     }
     const std::string limit = " LIMIT " + std::to_string(cap + 1) + ") x";
     std::vector<Value> params;
     return conn.query_one("SELECT COUNT(*) FROM (" + term_ids_sql(company_id, group, params) + limit, params)->int64(0);
 }
 
-std::vector<std::int64_t> search_match_ids(store::Connection& conn, std::int64_t company_id,
+std::vector<std::int64_t> search_match_ids(store::Connection& conn, FulltextIndex* fulltext, std::int64_t company_id,
                                            const std::vector<std::string>& group) {
-    std::vector<std::int64_t> ids;
-    if (sqlite(conn)) {
-        ids = conn.query_int64s("SELECT rowid FROM client_search WHERE client_search MATCH ?", {fts_query(group)});
-    } else {
-        std::vector<Value> params;
-        ids = conn.query_int64s(term_ids_sql(company_id, group, params), params);
-    }
+    if (fulltext) return fulltext->ids(fts_query(group));
+    std::vector<Value> params;
+    auto ids = conn.query_int64s(term_ids_sql(company_id, group, params), params);
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     return ids;

@@ -7,13 +7,10 @@
 //
 // The two databases keep the terms differently:
 //  * SQLite: client_search_docs holds one row per client (id = client id) with its terms separated
-//    by spaces, and client_search is an FTS5 index over it (external content). FTS5 buffers a
-//    transaction's terms in memory and writes them as one sorted segment at commit, merging
-//    segments in the background of later writes: loading many clients never updates a large B-tree
-//    entry by entry, which made search terms half the cost of a bulk load. Prefix indexes (1 to 6
-//    characters) keep short prefixes cheap. Checking one client's terms (the walk in name order)
-//    reads its row of client_search_docs, a plain table: 1.25 µs a client walked at a million
-//    clients, against about 2 µs through the FTS5 table.
+//    by spaces, written with the client. A full-text index (FTS5) over these documents lives in a
+//    file of its own, written by its own thread (fulltext_index.hpp): counting and listing the
+//    clients of a word read it. Checking one client's terms (the walk in name order) reads its row
+//    of client_search_docs: 1.25 µs a client walked at a million clients.
 //  * PostgreSQL: client_search_terms, one row per (company, term, client) ordered byte-wise, so a
 //    prefix is an index range.
 // E-mail addresses are stored with a leading '@' ("@jean.dupont@orange.fr"): a query typed with an
@@ -33,24 +30,24 @@ namespace comptoir::crm::storage {
 // does not keep in a word (space, quote, control) replaced by '_'. Queries use the same form.
 std::string email_search_term(std::string_view email);
 
+class FulltextIndex;  // SQLite's full-text index (fulltext_index.hpp)
+
 // Writes the terms of new clients (pairs of term and client id, any order).
 void insert_search_terms(store::Connection& conn, std::int64_t company_id,
                          std::vector<std::pair<std::string, std::int64_t>> terms);
-// Removes every term of these clients (of this company only).
+// Removes every term of these clients (of this company only). On SQLite the removal is logged for the
+// full-text index, which reads the documents again.
 void delete_search_terms(store::Connection& conn, std::int64_t company_id, const std::vector<std::int64_t>& client_ids);
-// After personal data was erased (GDPR): rewrites the index so that no trace of the removed terms is
-// left in its storage. On SQLite, FTS5 marks deleted terms and drops them only when segments merge;
-// this merges them all. Costly on a large base (the whole index is rewritten): call once per erasure.
-void purge_deleted_search_terms(store::Connection& conn);
 
-// Lookups for the planner. A group is a set of alternative prefixes.
+// Lookups for the planner. A group is a set of alternative prefixes. `fulltext` is the SQLite
+// database's full-text index, brought up to date by the caller (null on PostgreSQL).
 // How many clients (SQLite) or (term, client) rows (PostgreSQL) a group matches, counted up to `cap`.
 // On SQLite the count is not limited to the company: it only steers the plan.
-std::int64_t count_search_matches(store::Connection& conn, std::int64_t company_id,
+std::int64_t count_search_matches(store::Connection& conn, FulltextIndex* fulltext, std::int64_t company_id,
                                   const std::vector<std::string>& group, std::int64_t cap);
 // The sorted, distinct ids of the clients matching a group. On SQLite they may include other
 // companies' clients: the list query joins them to the company's clients.
-std::vector<std::int64_t> search_match_ids(store::Connection& conn, std::int64_t company_id,
+std::vector<std::int64_t> search_match_ids(store::Connection& conn, FulltextIndex* fulltext, std::int64_t company_id,
                                            const std::vector<std::string>& group);
 // An SQL condition, true when the client row `c` matches the group; its parameters are appended.
 std::string search_match_condition(store::Dialect dialect, const std::vector<std::string>& group,

@@ -48,7 +48,7 @@ protected:
         auto conn = app->app().db().acquire();
         query.limit = 4;
         for (int guard = 0; guard < 100; ++guard) {
-            auto page = crm::storage::list_clients(*conn, acme.id, query, tuning);
+            auto page = crm::storage::list_clients(*conn, app->app().crm().fulltext(), acme.id, query, tuning);
             for (const auto& item : page.items) ids.push_back(item.id);
             if (page.next_cursor.empty()) break;
             query.cursor = page.next_cursor;

@@ -49,9 +49,9 @@ public:
     // Replaces the person's personal data with neutral values, inside the caller's transaction. Legally
     // kept records (issued documents, accounting entries) are left as they are.
     virtual void anonymise(store::Connection& conn, const Person& person) = 0;
-    // Once per erasure, after every person of it was anonymised (same transaction): for work that is
-    // costly per person and enough once, such as purging an index of the removed values.
-    virtual void after_anonymising(store::Connection& conn) { (void)conn; }
+    // Once per erasure, after its transaction committed: for work that is costly per person and enough
+    // once, or that reads what was committed, such as purging an index of the removed values.
+    virtual void after_anonymised() {}
     // The latest activity (ISO date or timestamp) per client of the company, for the retention rule of
     // prospects; a source that records no activity returns nothing.
     virtual std::map<std::int64_t, std::string> last_activity(store::Connection& conn, std::int64_t company_id) {

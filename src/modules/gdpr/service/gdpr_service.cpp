@@ -81,8 +81,8 @@ std::string years_before(const std::string& today, int years) {
     return buf + month_day;
 }
 
-GdprService::GdprService(store::Database& db) : db_(db) {
-    auto crm = std::make_unique<CrmSource>();
+GdprService::GdprService(store::Database& db, crm::storage::FulltextIndex* fulltext) : db_(db) {
+    auto crm = std::make_unique<CrmSource>(fulltext);
     crm_ = crm.get();
     sources_.push_back(std::move(crm));
     sources_.push_back(std::make_unique<AuditSource>());
@@ -95,6 +95,10 @@ void GdprService::add_source(std::unique_ptr<PersonalDataSource> source) {
 }
 
 void GdprService::add_table(TableSpec spec) { add_source(std::make_unique<TableSource>(std::move(spec))); }
+
+void GdprService::after_anonymised() {
+    for (auto& source : sources_) source->after_anonymised();
+}
 
 Result<std::vector<Section>> GdprService::collect(store::Connection& conn, const Person& person) {
     std::vector<Section> all;
@@ -207,31 +211,33 @@ Result<std::string> GdprService::anonymise_client(const Actor& actor, std::int64
                                                   const Confirmation& confirmation) {
     if (!actor.is_admin()) return fail(Error::forbidden());
     if (auto e = check_confirmation(confirmation)) return fail(*e);
-    return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<std::string> {
+    auto done = store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<std::string> {
         auto person = load_person(conn, actor.company_id, client_id, 0);
         if (!person) return fail(client_not_found());
         if (is_anonymised(conn, actor.company_id, client_id)) return fail(already_anonymised());
         anonymise_client_in(conn, actor, *person, confirmation.reason, "request");
-        for (auto& source : sources_) source->after_anonymising(conn);
         return conn.query_one("SELECT anonymised_at FROM clients WHERE company_id = ? AND id = ?",
                               {actor.company_id, client_id})
             ->text(0);
     });
+    if (done) after_anonymised();
+    return done;
 }
 
 Result<std::int64_t> GdprService::anonymise_contact(const Actor& actor, std::int64_t contact_id,
                                                    const Confirmation& confirmation) {
     if (!actor.is_admin()) return fail(Error::forbidden());
     if (auto e = check_confirmation(confirmation)) return fail(*e);
-    return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<std::int64_t> {
+    auto done = store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<std::int64_t> {
         auto client_id = client_of_contact(conn, actor.company_id, contact_id);
         if (!client_id) return fail(contact_not_found());
         auto person = load_person(conn, actor.company_id, *client_id, contact_id);
         if (!person) return fail(contact_not_found());
         anonymise_person(conn, actor, *person, confirmation.reason, "request");
-        for (auto& source : sources_) source->after_anonymising(conn);
         return *client_id;
     });
+    if (done) after_anonymised();
+    return done;
 }
 
 Result<std::vector<storage::ConsentEvent>> GdprService::consent_history(const Actor& actor, std::int64_t client_id) {
@@ -301,7 +307,7 @@ Result<std::vector<std::int64_t>> GdprService::anonymise_prospects(const Actor& 
                           "At most 500 prospects at a time."});
     if (auto e = check_confirmation(confirmation)) issues.insert(issues.end(), e->fields.begin(), e->fields.end());
     if (!issues.empty()) return fail(Error::invalid(std::move(issues)));
-    return store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<std::vector<std::int64_t>> {
+    auto done = store::with_transaction(db_, true, [&](store::Connection& conn) -> Result<std::vector<std::int64_t>> {
         // Checked again inside the transaction: only prospects the rule lists now.
         std::set<std::int64_t> listed;
         for (const auto& p : retention_in(conn, actor).prospects) listed.insert(p.id);
@@ -317,9 +323,10 @@ Result<std::vector<std::int64_t>> GdprService::anonymise_prospects(const Actor& 
             auto person = load_person(conn, actor.company_id, id, 0);
             anonymise_client_in(conn, actor, *person, confirmation.reason, "retention");
         }
-        for (auto& source : sources_) source->after_anonymising(conn);
         return client_ids;
     });
+    if (done) after_anonymised();
+    return done;
 }
 
 Result<std::vector<Activity>> GdprService::activities(const Actor& actor) {

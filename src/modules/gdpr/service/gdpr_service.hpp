@@ -18,6 +18,10 @@
 #include "modules/gdpr/model/personal_data_source.hpp"
 #include "modules/gdpr/model/register.hpp"
 #include "modules/gdpr/storage/gdpr_store.hpp"
+
+namespace comptoir::crm::storage {
+class FulltextIndex;
+}
 #include "modules/gdpr/storage/table_source.hpp"
 #include "store/database.hpp"
 
@@ -44,7 +48,9 @@ struct RetentionView {
 
 class GdprService {
 public:
-    explicit GdprService(store::Database& db);
+    // `fulltext`: the SQLite database's full-text index of clients (null on PostgreSQL), purged after an
+    // erasure.
+    GdprService(store::Database& db, crm::storage::FulltextIndex* fulltext);
     ~GdprService();
 
     // Plugged by the app at start-up: what another module holds about clients.
@@ -87,6 +93,8 @@ private:
     void anonymise_client_in(store::Connection& conn, const Actor& actor, const Person& person,
                              const std::string& reason, const std::string& via);
     RetentionView retention_in(store::Connection& conn, const Actor& actor);
+    // Once an erasure is committed: each source's follow-up (see PersonalDataSource::after_anonymised).
+    void after_anonymised();
 
     store::Database& db_;
     CrmSource* crm_ = nullptr;  // owned by sources_

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "modules/crm/storage/client_store.hpp"
+#include "modules/crm/storage/fulltext_index.hpp"
 #include "modules/crm/storage/search_index.hpp"
 #include "modules/gdpr/storage/table_source.hpp"
 
@@ -132,7 +133,9 @@ std::vector<Section> CrmSource::collect(store::Connection& conn, const Person& p
     return out;
 }
 
-void CrmSource::after_anonymising(store::Connection& conn) { crm_storage::purge_deleted_search_terms(conn); }
+void CrmSource::after_anonymised() {
+    if (fulltext_) fulltext_->purge_removed_terms();
+}
 
 void CrmSource::anonymise(store::Connection& conn, const Person& p) {
     auto c = crm_storage::find_client(conn, p.company_id, p.client_id);

@@ -8,6 +8,10 @@
 #include "core/error.hpp"
 #include "modules/gdpr/model/personal_data_source.hpp"
 
+namespace comptoir::crm::storage {
+class FulltextIndex;
+}
+
 namespace comptoir::gdpr {
 
 // The person behind a client (contact_id 0) or one of its contacts, read before anything changes;
@@ -17,14 +21,17 @@ std::optional<Person> load_person(store::Connection& conn, std::int64_t company_
 
 class CrmSource : public PersonalDataSource {
 public:
+    // `fulltext`: the SQLite database's full-text index of clients (null on PostgreSQL).
+    explicit CrmSource(crm::storage::FulltextIndex* fulltext) : fulltext_(fulltext) {}
     std::vector<Section> collect(store::Connection& conn, const Person& person) override;
     // A client: the card becomes "Client anonymisé #id" (kind, status, terms, accounting code and
     // assignee kept), contacts, channels, categories and consent history are removed, the search
     // index rebuilt from the neutral card, imported rows blanked, and the card marked anonymised_at.
     // A contact: removed from its client, the index rebuilt.
     void anonymise(store::Connection& conn, const Person& person) override;
-    // The search index keeps removed terms until its segments merge (FTS5 on SQLite): merges them now.
-    void after_anonymising(store::Connection& conn) override;
+    // SQLite's full-text index keeps removed terms until its segments merge: indexes the erasure and
+    // merges them now.
+    void after_anonymised() override;
     // clients.updated_at: any edit of the card or its contacts.
     std::map<std::int64_t, std::string> last_activity(store::Connection& conn, std::int64_t company_id) override;
     void set_actor(std::int64_t user_id, std::string now) {
@@ -33,6 +40,7 @@ public:
     }
 
 private:
+    crm::storage::FulltextIndex* fulltext_;
     std::int64_t user_id_ = 0;
     std::string now_;
 };

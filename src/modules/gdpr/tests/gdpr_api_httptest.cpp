@@ -2,8 +2,10 @@
 // and is audited; anonymisation leaves no personal data in any table (found by walking the schema)
 // yet keeps issued invoices as issued; the consent history; the retention rule; permissions and bad
 // input that changes nothing; the register of processing activities.
+#include "modules/crm/storage/fulltext_index.hpp"
 #include "modules/gdpr/tests/gdpr_fixture.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <set>
 #include <thread>
@@ -66,19 +68,18 @@ TEST_P(GdprApi, ExportHoldsWhatEveryModuleKeepsAndIsAudited) {
 }
 
 // Every text column of every table, on either database: the rows that still hold `needle`. On SQLite
-// the walk also reads untyped and BLOB columns byte by byte: the search index's FTS5 tables (the
-// virtual table and its storage) declare no types.
-std::vector<std::string> places_holding(TestApp& app, const std::string& needle) {
-    auto conn = app.app().db().acquire();
-    const bool pg = conn->dialect() == store::Dialect::Postgres;
+// the walk also reads untyped and BLOB columns byte by byte (the full-text index's FTS5 tables declare
+// no types), and it walks the full-text index's own file as well, once that has indexed every change.
+std::vector<std::string> places_in(store::Connection& conn, const std::string& needle, const std::string& label) {
+    const bool pg = conn.dialect() == store::Dialect::Postgres;
     std::vector<std::tuple<std::string, std::string, bool>> columns;  // table, column, compared as bytes
     if (pg) {
-        for (const auto& r : conn->query("SELECT table_name, column_name FROM information_schema.columns WHERE "
-                                         "table_schema = current_schema() AND data_type IN ('text', 'character varying')"))
+        for (const auto& r : conn.query("SELECT table_name, column_name FROM information_schema.columns WHERE "
+                                        "table_schema = current_schema() AND data_type IN ('text', 'character varying')"))
             columns.emplace_back(r.text(0), r.text(1), false);
     } else {
-        for (const auto& t : conn->query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
-            for (const auto& c : conn->query("SELECT name, type FROM pragma_table_info(?)", {t.text(0)})) {
+        for (const auto& t : conn.query("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+            for (const auto& c : conn.query("SELECT name, type FROM pragma_table_info(?)", {t.text(0)})) {
                 const std::string type = c.text(1);
                 if (type.find("TEXT") != std::string::npos) columns.emplace_back(t.text(0), c.text(0), false);
                 else if (type.empty() || type == "BLOB") columns.emplace_back(t.text(0), c.text(0), true);
@@ -90,8 +91,17 @@ std::vector<std::string> places_holding(TestApp& app, const std::string& needle)
         std::string where = std::string(pg ? "strpos(" : "instr(") + column + (bytes ? ", CAST(? AS BLOB)) > 0" : ", ?) > 0");
         if (table == "documents") where += " AND status = 'draft'";
         if (table == "document_files") continue;
-        auto n = conn->query_one("SELECT COUNT(*) FROM " + table + " WHERE " + where, {needle});
-        if (n && n->int64(0) > 0) found.push_back(table + "." + column);
+        auto n = conn.query_one("SELECT COUNT(*) FROM " + table + " WHERE " + where, {needle});
+        if (n && n->int64(0) > 0) found.push_back(label + table + "." + column);
+    }
+    return found;
+}
+
+std::vector<std::string> places_holding(TestApp& app, const std::string& needle) {
+    auto found = places_in(*app.app().db().acquire(), needle, "");
+    if (auto* fulltext = app.app().crm().fulltext()) {
+        fulltext->catch_up();
+        for (auto& place : places_in(*fulltext->file().acquire(), needle, "index file: ")) found.push_back(place);
     }
     return found;
 }
@@ -112,6 +122,11 @@ TEST_P(GdprApi, AnonymisationLeavesNoPersonalDataInAnyTableButKeepsIssuedInvoice
     EXPECT_EQ(exported["crm.client"].size(), 2u) << "the merged card is the same person's";
     for (const auto& needle : {std::string("zebulon@quichotte.test"), std::string("Dulcinée")})
         ASSERT_FALSE(places_holding(*app, needle).empty()) << "the walk must see the data first: " << needle;
+    if (app->app().crm().fulltext()) {
+        const auto places = places_holding(*app, "zebulon@quichotte.test");
+        EXPECT_TRUE(std::any_of(places.begin(), places.end(), [](const std::string& p) { return p.starts_with("index file: "); }))
+            << "the walk must see the index file first";
+    }
     const auto issued_before = app->api("GET", "/api/v1/documents/" + std::to_string(invoice["id"].get<std::int64_t>()), admin);
 
     auto r = app->api("POST", path(id, "/anonymise"), admin, kConfirm);
