@@ -58,7 +58,8 @@ public:
     }
 
 private:
-    // Once writes stop, the WAL is copied into the database. Until then every page a reader needs is
+    // Once writes stop (no commit for a second and no write transaction open), the WAL is copied into
+    // the database. Until then every page a reader needs is
     // first looked up in the WAL's index, which grows with the WAL: after a bulk load left up to 1 GiB
     // there (the auto-checkpoint threshold, see SqliteConnection::adjust_checkpoint_threshold), a
     // search read pages half as fast as from a checkpointed database. A PASSIVE checkpoint on a handle
@@ -66,13 +67,17 @@ private:
     void checkpoint_when_idle() {
         constexpr auto kPeriod = std::chrono::milliseconds(500);
         std::uint64_t seen = 0, done = 0;
+        int quiet_periods = 0;
         std::unique_ptr<SqliteHandle> handle;
         std::unique_lock lock(stop_mutex_);
         while (!stop_.wait_for(lock, kPeriod, [&] { return stopping_; })) {
             const std::uint64_t now = writer_->commits.load(std::memory_order_relaxed);
-            const bool idle = now == seen;
+            quiet_periods = now == seen ? quiet_periods + 1 : 0;
             seen = now;
-            if (!idle || now == done) continue;
+            if (quiet_periods < 2 || now == done) continue;
+            // A bulk load's batch may hold the write lock for longer than a period: never during one.
+            if (!writer_->mutex.try_lock()) continue;
+            writer_->mutex.unlock();
             lock.unlock();
             try {
                 if (!handle) handle = std::make_unique<SqliteHandle>(path_, SqliteHandle::Role::Reader);
