@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/crypto.hpp"
+#include "http/form_fields.hpp"
 
 namespace comptoir::testing {
 namespace {
@@ -194,6 +196,17 @@ std::string TestApp::add_user(const TestCompany& company, const std::string& ema
     auto token = app_->identity().create_token(email, "tests");
     if (!token) throw std::runtime_error("token failed: " + token.error().message_en);
     return *token;
+}
+
+std::vector<std::string> TestApp::searched_names(const std::string& token, const std::string& q) {
+    auto r = api("GET", "/api/v1/clients?limit=200&q=" + http::url_encode(q), token);
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::vector<std::string> out;
+    const nlohmann::json body = r.json();
+    if (body.contains("data"))
+        for (const auto& item : body["data"]) out.push_back(item["display_name"]);
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 HttpResponse TestApp::api(const std::string& method, const std::string& path, const std::string& token,

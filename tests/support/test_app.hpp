@@ -75,6 +75,8 @@ public:
     // API calls with a bearer token (empty token: none sent).
     HttpResponse api(const std::string& method, const std::string& path, const std::string& token,
                      const std::optional<nlohmann::json>& body = std::nullopt);
+    // The display names a client search returns through the API (first page of up to 200), sorted.
+    std::vector<std::string> searched_names(const std::string& token, const std::string& q);
     HttpResponse raw(const std::string& method, const std::string& path, const std::string& body,
                      const std::map<std::string, std::string>& headers);
 

@@ -37,15 +37,7 @@ protected:
     }
     std::int64_t company(const std::string& name) { return create({{"kind", "company"}, {"legal_name", name}}); }
 
-    std::vector<std::string> names(const std::string& q) {
-        auto r = app->api("GET", "/api/v1/clients?limit=200&q=" + http::url_encode(q), acme.admin_token);
-        EXPECT_EQ(r.status, 200) << r.body;
-        std::vector<std::string> out;
-        const json body = r.json();
-        for (const auto& item : body["data"]) out.push_back(item["display_name"]);
-        std::sort(out.begin(), out.end());
-        return out;
-    }
+    std::vector<std::string> names(const std::string& q) { return app->searched_names(acme.admin_token, q); }
 
     std::int64_t documents_in_file() {
         return index().file().acquire()->query_one("SELECT COUNT(*) FROM docs")->int64(0);
