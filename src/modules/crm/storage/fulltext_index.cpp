@@ -105,6 +105,8 @@ void FulltextIndex::open_file() {
                 indexed_id_ = top;
                 return;
             }
+            std::cerr << "warning: search index " << path_
+                      << " is of another format, or of another copy of the database; rebuilding it\n";
         } catch (const store::DatabaseError& e) {
             // Not a database (a damaged file): it is only an index, so it is started again.
             std::cerr << "warning: search index " << path_ << ": " << e.what() << "; rebuilding it\n";

@@ -1,7 +1,8 @@
 // SQLite's full-text index in its own file (storage/fulltext_index.hpp), as users meet it: what was
 // just written is found by the next search, its thread indexes without being asked, a client removed
 // and an id taken again by a new client leave no stale words, a damaged or missing file is rebuilt at
-// start, and searches running during writes all answer.
+// start, a base whose index was inside the database moves it to the file, and searches running during
+// writes all answer.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -114,6 +115,37 @@ TEST_F(FulltextIndex, ADamagedOrMissingFileIsRebuiltAtStart) {
         for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
     });
     EXPECT_EQ(names("durand"), std::vector<std::string>{"Ébénisterie Durand"});
+    EXPECT_EQ(documents_in_file(), 2);
+}
+
+// A base of the previous version kept its FTS5 index inside the database, and no change log: the next
+// start drops that index (crm/0007) and builds the file from the documents.
+TEST_F(FulltextIndex, ABaseWhoseIndexWasInsideTheDatabaseMovesItToTheFile) {
+    company("Charpente Lemoine");
+    company("Couverture Lemoine");
+    const std::string path = index().path();
+    app->restart([&](store::Connection& conn) {
+        conn.begin(true);
+        conn.execute_script(R"SQL(
+CREATE VIRTUAL TABLE client_search USING fts5(
+  terms, content='client_search_docs', content_rowid='id', detail=none, columnsize=0, prefix='1 2 3 4',
+  tokenize="ascii tokenchars '.-@_+!#$%&*/=?^`{|}~'''");
+INSERT INTO client_search (client_search) VALUES ('rebuild');
+DROP TABLE client_search_changes;
+DROP TABLE client_search_source;
+DELETE FROM schema_migrations WHERE id = 'crm/0007_fulltext_file';
+)SQL");
+        conn.commit();
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    });
+    auto conn = app->app().db().acquire();
+    EXPECT_EQ(conn->query_one("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE 'client_search%' AND name NOT IN "
+                              "('client_search_docs', 'client_search_changes', 'client_search_source')")
+                  ->int64(0),
+              0)
+        << "the FTS5 table and its shadow tables are gone from the database";
+    conn.reset();
+    EXPECT_EQ(names("lemoine"), (std::vector<std::string>{"Charpente Lemoine", "Couverture Lemoine"}));
     EXPECT_EQ(documents_in_file(), 2);
 }
 
