@@ -71,8 +71,8 @@ struct Plan {
     std::vector<std::size_t> exists_groups;        // groups still to check per row
 };
 
-Plan plan_search(store::Connection& conn, storage::FulltextIndex* fulltext, std::int64_t company_id, const std::vector<std::vector<std::string>>& groups,
-                 const storage::SearchTuning& tuning) {
+Plan plan_search(store::Connection& conn, storage::FulltextIndex* fulltext, std::int64_t company_id,
+                 const std::vector<std::vector<std::string>>& groups, const storage::SearchTuning& tuning) {
     const std::int64_t kCap = tuning.cap;
     const std::size_t kDrive = tuning.drive;
     Plan plan;

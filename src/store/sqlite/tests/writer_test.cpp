@@ -1,10 +1,15 @@
 // The SQLite driver's shared writer: every write transaction of a database runs on one handle, taken
 // under one mutex (see SqliteWriter). These tests pin what callers rely on: writes never fail under
 // concurrency, a failed write leaves nothing and frees the writer, the writer never serves pages that
-// another process has changed, and a small database keeps a small WAL.
+// another process has changed, a small database keeps a small WAL, and the WAL is checkpointed once
+// writes stop.
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -49,6 +54,31 @@ protected:
     std::string path_;
     std::unique_ptr<Database> db_;
 };
+
+// Once writes stop, the WAL is copied into the database, so that readers no longer look pages up in
+// it. Read from the WAL index in the -shm file (SQLite's file format: mxFrame, the frames in the WAL,
+// at byte 16; nBackfill, the frames copied into the database, at byte 96; native byte order).
+TEST_F(SqliteWriter, TheWalIsCopiedIntoTheDatabaseOnceWritesStop) {
+    with_transaction(*db_, true, [](Connection& c) {
+        for (int i = 0; i < 2000; ++i) c.execute("INSERT INTO notes (body) VALUES (?)", {std::string(200, 'x')});
+    });
+    auto wal = [&] {
+        std::ifstream shm(path_ + "-shm", std::ios::binary);
+        char header[100] = {};
+        shm.read(header, sizeof header);
+        std::uint32_t frames = 0, copied = 0;
+        std::memcpy(&frames, header + 16, 4);
+        std::memcpy(&copied, header + 96, 4);
+        return std::pair{frames, copied};
+    };
+    const auto [frames, copied] = wal();
+    ASSERT_GT(frames, 0u);
+    EXPECT_LT(copied, frames) << "far below the auto-checkpoint threshold: nothing is copied at commit";
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (wal().second < frames && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    EXPECT_EQ(wal().second, frames);
+}
 
 TEST_F(SqliteWriter, ConcurrentWritesFromManyThreadsAllLand) {
     std::atomic<int> failures{0};
