@@ -79,24 +79,28 @@ FulltextIndex::~FulltextIndex() {
 
 // Keeps the file when it is this database's index, in this format, and not ahead of the database (a
 // database restored from an older copy); otherwise starts an empty one, which the thread fills.
+// The file is read before the database: another process (a server) may be indexing meanwhile, and
+// the file only ever mirrors what the database held earlier, so read in that order it is never ahead.
 void FulltextIndex::open_file() {
-    auto conn = main_.acquire();
-    const std::string token = conn->query_one("SELECT token FROM client_search_source")->text(0);
-    const Pending database = pending_in(*conn);
-    conn.reset();
+    const std::string token = main_.acquire()->query_one("SELECT token FROM client_search_source")->text(0);
     for (int attempt = 0; attempt < 2; ++attempt) {
         try {
             file_ = store::open_database(path_, 4);
             auto f = file_->acquire();
+            // Created under the file's write lock: two processes starting together create it once.
+            f->begin(true);
             if (f->query_one("SELECT COUNT(*) FROM sqlite_master")->int64(0) == 0) {
-                f->begin(true);
                 f->execute_script(kSchema);
                 f->execute("INSERT INTO index_state (format, source, indexed_seq) VALUES (?, ?, 0)", {kFormat, token});
                 f->commit();
                 return;
             }
+            f->rollback();
+            f->begin(false);  // the state and the highest id of one moment
             auto state = f->query_one("SELECT format, source, indexed_seq FROM index_state");
             const std::int64_t top = f->query_one("SELECT COALESCE(MAX(id), 0) FROM docs")->int64(0);
+            f->commit();
+            const Pending database = pending_in(*main_.acquire());
             // A document above the database's highest is only expected while its removal is pending.
             const bool mine = state && state->int64(0) == kFormat && state->text(1) == token &&
                               state->int64(2) <= database.seq && (top <= database.doc_id || state->int64(2) < database.seq);

@@ -1,8 +1,8 @@
 // SQLite's full-text index in its own file (storage/fulltext_index.hpp), as users meet it: what was
 // just written is found by the next search, its thread indexes without being asked, a client removed
 // and an id taken again by a new client leave no stale words, a damaged or missing file is rebuilt at
-// start, a base whose index was inside the database moves it to the file, and searches running during
-// writes all answer.
+// start, a base whose index was inside the database moves it to the file, a second process keeps the
+// file the first is writing, and searches running during writes all answer.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -147,6 +147,21 @@ DELETE FROM schema_migrations WHERE id = 'crm/0007_fulltext_file';
     conn.reset();
     EXPECT_EQ(names("lemoine"), (std::vector<std::string>{"Charpente Lemoine", "Couverture Lemoine"}));
     EXPECT_EQ(documents_in_file(), 2);
+}
+
+// A command run while the server works (`comptoir token create`…) opens the same index: it keeps the
+// file the server is writing, and both index into it without doing the work twice.
+TEST_F(FulltextIndex, ASecondProcessKeepsTheFileAndSharesTheWork) {
+    company("Serrurerie Vautrin");
+    index().catch_up();
+    crm::storage::FulltextIndex second(app->app().db(), index().path());
+    EXPECT_EQ(second.file().acquire()->query_one("SELECT COUNT(*) FROM docs")->int64(0), 1) << "the file was kept";
+    company("Ferronnerie Vautrin");
+    second.catch_up();
+    index().catch_up();
+    EXPECT_EQ(documents_in_file(), 2);
+    EXPECT_EQ(second.count("\"vautrin\"*", 100), 2);
+    EXPECT_EQ(names("vautrin"), (std::vector<std::string>{"Ferronnerie Vautrin", "Serrurerie Vautrin"}));
 }
 
 // The thread prunes the log of changes once they are indexed, keeping the last entry, so that later
