@@ -42,8 +42,6 @@ CREATE VIRTUAL TABLE client_search USING fts5(
 INSERT INTO client_search (client_search, rank) VALUES ('automerge', 16);
 )SQL";
 
-std::string id_list(const std::vector<std::int64_t>& ids) { return id_list_value(store::Dialect::Sqlite, ids); }
-
 void add_documents(store::Connection& file, const std::vector<store::Row>& docs) {
     if (docs.empty()) return;
     std::vector<std::vector<Value>> rows;
@@ -70,9 +68,8 @@ FulltextIndex::FulltextIndex(store::Database& main, std::string path) : main_(ma
 FulltextIndex::~FulltextIndex() {
     {
         std::lock_guard lock(wake_mutex_);
-        stop_ = true;
+        stopping_ = true;
     }
-    stopping_ = true;
     wake_.notify_all();
     if (thread_.joinable()) thread_.join();
 }
@@ -163,18 +160,15 @@ bool FulltextIndex::index_chunk(store::Connection& db) {
             if (c.int64(1) <= upto) changed.push_back(c.int64(1));
         std::sort(changed.begin(), changed.end());
         changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
-        for (std::size_t start = 0; start < changed.size(); start += 500) {
-            const std::vector<std::int64_t> part(
-                changed.begin() + static_cast<std::ptrdiff_t>(start),
-                changed.begin() + static_cast<std::ptrdiff_t>(std::min(changed.size(), start + 500)));
-            const std::string list = id_list(part);
+        if (!changed.empty()) {
+            // One list bound as one parameter, whatever its length (at most a chunk).
+            const std::string in = id_in(store::Dialect::Sqlite);
+            const std::string list = id_list_value(store::Dialect::Sqlite, changed);
             f.execute("INSERT INTO client_search (client_search, rowid, terms) SELECT 'delete', id, terms FROM docs "
-                      "WHERE id IN (SELECT value FROM json_each(?))",
+                      "WHERE id " + in,
                       {list});
-            f.execute("DELETE FROM docs WHERE id IN (SELECT value FROM json_each(?))", {list});
-            add_documents(f, db.query("SELECT id, terms FROM client_search_docs WHERE id IN "
-                                      "(SELECT value FROM json_each(?)) ORDER BY id",
-                                      {list}));
+            f.execute("DELETE FROM docs WHERE id " + in, {list});
+            add_documents(f, db.query("SELECT id, terms FROM client_search_docs WHERE id " + in + " ORDER BY id", {list}));
         }
         seq = changes.empty() ? from_seq : changes.back().int64(0);
         if (seq != from_seq) f.execute("UPDATE index_state SET indexed_seq = ?", {seq});
@@ -231,9 +225,9 @@ void FulltextIndex::run() {
     pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
     std::string last_error;
     std::unique_lock lock(wake_mutex_);
-    while (!stop_) {
-        wake_.wait_for(lock, kPoll, [&] { return stop_; });
-        if (stop_) break;
+    while (!stopping_) {
+        wake_.wait_for(lock, kPoll, [&] { return stopping_.load(); });
+        if (stopping_) break;
         lock.unlock();
         try {
             catch_up();

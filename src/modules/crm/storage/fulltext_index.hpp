@@ -85,8 +85,7 @@ private:
     std::int64_t pruned_seq_ = 0;  // the thread's own: the log was pruned below this
     std::mutex wake_mutex_;
     std::condition_variable wake_;
-    bool stop_ = false;
-    std::atomic<bool> stopping_{false};  // stop_, read without the lock between chunks
+    std::atomic<bool> stopping_{false};  // set under wake_mutex_; also read between chunks, without it
     std::thread thread_;
 };
 

@@ -21,7 +21,7 @@ constexpr std::string_view kWordPunctuation = ".-@_+!#$%&*/=?^`{|}~'";
 
 bool sqlite(const store::Connection& conn) { return conn.dialect() == store::Dialect::Sqlite; }
 
-// The longest prefix FTS5 keeps a prefix index for (the migration's prefix='1 2 3 4').
+// The longest prefix FTS5 keeps a prefix index for (prefix='1 2 3 4' in fulltext_index.cpp).
 constexpr std::size_t kIndexedPrefix = 4;
 
 // An FTS5 query for one group: each prefix quoted (so that it is one token, whatever it holds) and,
